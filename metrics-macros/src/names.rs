@@ -1,0 +1,282 @@
+//! Rules for metric, label and component names: the Prometheus data model
+//! plus promlint's naming rules, so that `promtool check metrics` finds
+//! nothing in what a component exports. Each `Err` is a message that says
+//! what is wrong and how to fix it.
+
+/// Segments that promlint reads as abbreviated units.
+const UNIT_ABBREVIATIONS: &[&str] = &[
+    "s", "ms", "us", "ns", "sec", "b", "kb", "mb", "gb", "tb", "pb", "m", "h", "d",
+];
+
+/// Units promlint knows, with their base unit.
+const UNITS: &[(&str, &str)] = &[
+    ("amperes", "amperes"),
+    ("bytes", "bytes"),
+    ("celsius", "celsius"),
+    ("grams", "grams"),
+    ("joules", "joules"),
+    ("kelvin", "kelvin"),
+    ("meters", "meters"),
+    ("metres", "metres"),
+    ("seconds", "seconds"),
+    ("volts", "volts"),
+    ("minutes", "seconds"),
+    ("hours", "seconds"),
+    ("days", "seconds"),
+    ("weeks", "seconds"),
+    ("kelvins", "kelvin"),
+    ("fahrenheit", "celsius"),
+    ("rankine", "celsius"),
+    ("inches", "meters"),
+    ("yards", "meters"),
+    ("miles", "meters"),
+    ("bits", "bytes"),
+    ("calories", "joules"),
+    ("pounds", "grams"),
+    ("ounces", "grams"),
+];
+
+const UNIT_PREFIXES: &[&str] = &[
+    "", "pico", "nano", "micro", "milli", "centi", "deci", "deca", "hecto", "kilo", "kibi", "mega",
+    "mibi", "giga", "gibi", "tera", "tebi", "peta", "pebi",
+];
+
+const TYPE_NAMES: &[&str] = &["counter", "gauge", "histogram", "summary"];
+
+/// A component, namespace or subsystem name: `[a-z][a-z0-9_]*`, with no
+/// `_` at either end or doubled, since segments are joined with `_`.
+pub(crate) fn segment(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("it must not be empty".into());
+    }
+    if name.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err(format!("use snake_case: `{}`", to_snake_case(name)));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'))
+    {
+        return Err(format!(
+            "`{c}` is not allowed: use lowercase ASCII letters, digits and `_`"
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Err("it must start with a lowercase letter".into());
+    }
+    if name.ends_with('_') || name.contains("__") {
+        return Err(format!(
+            "segments are joined with `_`, so `{name}` must not end in `_` or contain `__`"
+        ));
+    }
+    Ok(())
+}
+
+/// The last segment of a metric name (the field name or `name = "..."`).
+pub(crate) fn metric_segment(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("it must not be empty".into());
+    }
+    if name.contains(':') {
+        return Err("`:` is reserved for recording rules".into());
+    }
+    if name.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err(format!("use snake_case: `{}`", to_snake_case(name)));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'))
+    {
+        return Err(format!(
+            "`{c}` is not allowed: use lowercase ASCII letters, digits and `_`"
+        ));
+    }
+    Ok(())
+}
+
+/// promlint's rules on a full metric name whose segments are each valid.
+/// The `_total` rule needs the metric's type and is checked by a trait bound.
+pub(crate) fn promlint(full: &str) -> Result<(), String> {
+    if full.starts_with("__") {
+        return Err("names starting with `__` are reserved for Prometheus itself".into());
+    }
+    if full.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err("a metric name must not start with a digit".into());
+    }
+    for suffix in ["_bucket", "_count", "_sum"] {
+        if full.ends_with(suffix) {
+            return Err(format!(
+                "names ending in `{suffix}` are reserved for the series of histograms and summaries"
+            ));
+        }
+    }
+    // promlint reads every segment but the first (it looks for `_x_` and a
+    // `_x` ending).
+    for part in full.split('_').skip(1) {
+        if TYPE_NAMES.contains(&part) {
+            return Err(format!(
+                "the type is already in the `# TYPE` line: remove `{part}` from the name"
+            ));
+        }
+        if UNIT_ABBREVIATIONS.contains(&part) {
+            return Err(format!(
+                "`{part}` is an abbreviated unit: spell out the base unit (`seconds`, `bytes`, `meters`)"
+            ));
+        }
+    }
+    for part in full.split('_') {
+        if let Some(base) = non_base_unit(part) {
+            return Err(format!(
+                "use the base unit `{base}` instead of `{part}` (and scale the values)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The base unit to use instead of `word`, when `word` is a known unit that
+/// is not a base unit (`milliseconds` -> `seconds`).
+fn non_base_unit(word: &str) -> Option<&'static str> {
+    UNITS.iter().find_map(|(unit, base)| {
+        let prefix = word.strip_suffix(unit)?;
+        let is_unit = UNIT_PREFIXES.contains(&prefix);
+        (is_unit && word != *base).then_some(*base)
+    })
+}
+
+/// A label name: `[a-zA-Z_][a-zA-Z0-9_]*`, not `__`-prefixed, not one of the
+/// names reserved for histogram and summary series, snake_case.
+pub(crate) fn label(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("it must not be empty".into());
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+    {
+        return Err(format!(
+            "`{c}` is not allowed: use ASCII letters, digits and `_`"
+        ));
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err("a label name must not start with a digit".into());
+    }
+    if name.starts_with("__") {
+        return Err("names starting with `__` are reserved for Prometheus itself".into());
+    }
+    if name == "le" {
+        return Err("`le` is reserved for histogram bucket bounds".into());
+    }
+    if name == "quantile" {
+        return Err("`quantile` is reserved for summary quantiles".into());
+    }
+    if is_camel_case(name) {
+        return Err(format!("use snake_case: `{}`", to_snake_case(name)));
+    }
+    Ok(())
+}
+
+/// promlint's camelCase test: a lowercase letter followed by an uppercase one.
+fn is_camel_case(name: &str) -> bool {
+    name.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+}
+
+pub(crate) fn to_snake_case(name: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            if prev_lower {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+            prev_lower = false;
+        } else {
+            out.push(c);
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments() {
+        assert!(segment("http").is_ok());
+        assert!(segment("http2_front").is_ok());
+        assert!(segment("").is_err());
+        assert_eq!(
+            segment("HttpFront").unwrap_err(),
+            "use snake_case: `http_front`"
+        );
+        assert!(segment("9http").is_err());
+        assert!(segment("http_").is_err());
+        assert!(segment("a__b").is_err());
+        assert!(segment("http-front").unwrap_err().contains("`-`"));
+    }
+
+    #[test]
+    fn metric_segments() {
+        assert!(metric_segment("requests_total").is_ok());
+        assert!(metric_segment("5xx_total").is_ok());
+        assert!(metric_segment("a:b")
+            .unwrap_err()
+            .contains("recording rules"));
+        assert_eq!(
+            metric_segment("requestsTotal").unwrap_err(),
+            "use snake_case: `requests_total`"
+        );
+        assert!(metric_segment("größe").is_err());
+    }
+
+    #[test]
+    fn promlint_rules() {
+        assert!(promlint("shop_http_requests_total").is_ok());
+        assert!(promlint("shop_http_latency_seconds").is_ok());
+        assert!(promlint("__secret").is_err());
+        assert!(promlint("5xx_total").is_err());
+        assert!(promlint("x_bucket").is_err());
+        assert!(promlint("x_count").is_err());
+        assert!(promlint("x_sum").is_err());
+        assert!(promlint("http_requests_counter")
+            .unwrap_err()
+            .contains("`counter`"));
+        assert!(
+            promlint("gauge_things").is_ok(),
+            "promlint skips the first segment"
+        );
+        assert!(promlint("latency_ms").unwrap_err().contains("`ms`"));
+        assert!(promlint("size_kb_total").unwrap_err().contains("`kb`"));
+        assert_eq!(
+            promlint("latency_milliseconds").unwrap_err(),
+            "use the base unit `seconds` instead of `milliseconds` (and scale the values)"
+        );
+        assert!(promlint("upload_kilobytes")
+            .unwrap_err()
+            .contains("`bytes`"));
+        assert!(promlint("uptime_hours").is_err());
+        assert!(
+            promlint("thermometers_total").is_ok(),
+            "not a unit with a prefix"
+        );
+    }
+
+    #[test]
+    fn labels() {
+        assert!(label("method").is_ok());
+        assert!(label("HTTP_method").is_ok());
+        assert!(label("__name").is_err());
+        assert!(label("le").is_err());
+        assert!(label("quantile").is_err());
+        assert!(label("2xx").is_err());
+        assert!(label("a-b").is_err());
+        assert_eq!(
+            label("statusCode").unwrap_err(),
+            "use snake_case: `status_code`"
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! The trait every component implements.
+
+use std::sync::Arc;
+
+use prometheus::core::Collector;
+
+use crate::descriptor::MetricDescriptor;
+use crate::error::Error;
+use crate::global::GlobalCell;
+use crate::registry::Registry;
+use crate::testing::TestMetrics;
+
+/// A component: a struct of metrics declared with `#[derive(Metrics)]` or
+/// [`metrics_component!`](crate::metrics_component).
+///
+/// The derive implements this trait and adds inherent methods of the same
+/// names, so callers need not import it. Its hidden methods are the
+/// derive's business: implement it only through the derive.
+///
+/// ```
+/// use metrics_runtime::prometheus::IntCounter;
+/// use metrics_runtime::{Metrics, Registry};
+///
+/// /// Cache lookups.
+/// #[derive(Metrics)]
+/// #[metrics(component = "cache")]
+/// struct CacheMetrics {
+///     /// Lookups that found their key.
+///     hits_total: IntCounter,
+/// }
+///
+/// // Generic code reaches any component through the trait.
+/// fn names<T: Metrics>() -> Vec<&'static str> {
+///     T::descriptors().iter().map(|d| d.name()).collect()
+/// }
+/// assert_eq!(names::<CacheMetrics>(), ["cache_hits_total"]);
+/// assert_eq!(CacheMetrics::COMPONENT, "cache");
+/// ```
+pub trait Metrics: Sized + Send + Sync + 'static {
+    /// The component name, unique in its crate.
+    const COMPONENT: &'static str;
+
+    /// The declaration of each metric, in field order.
+    fn descriptors() -> &'static [MetricDescriptor];
+
+    /// The instance in [`Registry::global()`], registered on first use,
+    /// exactly once however many threads race for it.
+    ///
+    /// Never panics: if registration fails (a clash with a collector
+    /// registered by hand), it still returns a working instance that is
+    /// simply not exported, and [`try_global`](Metrics::try_global) tells why.
+    #[inline]
+    fn global() -> &'static Self {
+        Self::__global().metrics()
+    }
+
+    /// The same instance as [`global`](Metrics::global), or the error that
+    /// kept it out of the global registry.
+    fn try_global() -> Result<&'static Self, &'static Error> {
+        Self::__global().result()
+    }
+
+    /// Registers the component in `registry`, or returns the instance
+    /// already registered there (the same `Arc` on every call).
+    ///
+    /// All or nothing: when any metric clashes, nothing of the component
+    /// stays registered, and a later call succeeds once the clash is gone.
+    fn register(registry: &Registry) -> Result<Arc<Self>, Error> {
+        registry.register::<Self>()
+    }
+
+    /// A fresh instance on a private registry of its own: parallel tests
+    /// never see each other's values, and nothing reaches the global registry.
+    fn for_test() -> TestMetrics<Self> {
+        TestMetrics::new()
+    }
+
+    #[doc(hidden)]
+    fn __build() -> Self;
+
+    #[doc(hidden)]
+    fn __collectors(&self) -> Vec<Box<dyn Collector>>;
+
+    #[doc(hidden)]
+    fn __global() -> &'static GlobalCell<Self>;
+}

@@ -1,0 +1,199 @@
+//! The metric types a component field may have, recognised through a trait so
+//! that aliases and full paths work as well as the bare names.
+
+use std::collections::HashMap;
+
+use prometheus::core::Collector;
+use prometheus::{
+    Counter, CounterVec, Gauge, GaugeVec, Histogram, HistogramOpts, HistogramVec, IntCounter,
+    IntCounterVec, IntGauge, IntGaugeVec, Opts,
+};
+
+use crate::descriptor::{MetricDescriptor, MetricType};
+
+/// A `prometheus` metric type that can be a field of a component.
+///
+/// Implemented for `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram`
+/// and their `*Vec` forms. The derive uses it to build each field from its
+/// [`MetricDescriptor`]; it is sealed.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a metric type a component can hold",
+    label = "unsupported metric type",
+    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus`"
+)]
+pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
+    /// The Prometheus type of the metric.
+    const TYPE: MetricType;
+
+    #[doc(hidden)]
+    fn __build(descriptor: &MetricDescriptor) -> prometheus::Result<Self>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// Marker: a `*Vec` type, which takes `labels = [...]`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`labels` given, but `{Self}` has no variable labels",
+    label = "remove `labels = [...]`, or use the `*Vec` form of this type",
+    note = "only `CounterVec`, `IntCounterVec`, `GaugeVec`, `IntGaugeVec` and `HistogramVec` take variable labels"
+)]
+pub trait LabeledField: MetricField {}
+
+/// Marker: a type without variable labels.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` needs its label names: add `#[metric(labels = [\"...\"])]`",
+    label = "a `*Vec` metric declared without `labels`"
+)]
+pub trait UnlabeledField: MetricField {}
+
+/// Marker: a histogram, which takes `buckets = ...`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`buckets` given, but `{Self}` is not a histogram",
+    label = "remove `buckets = ...`; only `Histogram` and `HistogramVec` have buckets"
+)]
+pub trait HistogramField: MetricField {}
+
+/// Marker: a counter, whose name ends in `_total`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a counter, so its name must not end in `_total`",
+    label = "only counter names end in `_total` (promlint): rename this metric"
+)]
+pub trait CounterField: MetricField {}
+
+/// Marker: a gauge or histogram, whose name does not end in `_total`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a counter, so its name must end in `_total`",
+    label = "counter names end in `_total` (promlint): rename this metric, or set `#[metric(name = \"..._total\")]`"
+)]
+pub trait NonCounterField: MetricField {}
+
+fn opts(d: &MetricDescriptor) -> Opts {
+    Opts::new(d.name(), d.help()).const_labels(const_labels(d))
+}
+
+fn histogram_opts(d: &MetricDescriptor) -> HistogramOpts {
+    let mut opts = HistogramOpts::new(d.name(), d.help()).const_labels(const_labels(d));
+    if let Some(buckets) = d.buckets() {
+        opts = opts.buckets(buckets.to_vec());
+    }
+    opts
+}
+
+fn const_labels(d: &MetricDescriptor) -> HashMap<String, String> {
+    d.const_labels()
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+macro_rules! scalar {
+    ($($ty:ident => $kind:ident, $marker:ident);* $(;)?) => {$(
+        impl sealed::Sealed for $ty {}
+        impl UnlabeledField for $ty {}
+        impl $marker for $ty {}
+        impl MetricField for $ty {
+            const TYPE: MetricType = MetricType::$kind;
+            fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
+                $ty::with_opts(opts(d))
+            }
+        }
+    )*};
+}
+
+macro_rules! labeled {
+    ($($ty:ident => $kind:ident, $marker:ident);* $(;)?) => {$(
+        impl sealed::Sealed for $ty {}
+        impl LabeledField for $ty {}
+        impl $marker for $ty {}
+        impl MetricField for $ty {
+            const TYPE: MetricType = MetricType::$kind;
+            fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
+                $ty::new(opts(d), d.labels())
+            }
+        }
+    )*};
+}
+
+scalar!(
+    Counter => Counter, CounterField;
+    IntCounter => Counter, CounterField;
+    Gauge => Gauge, NonCounterField;
+    IntGauge => Gauge, NonCounterField;
+);
+labeled!(
+    CounterVec => Counter, CounterField;
+    IntCounterVec => Counter, CounterField;
+    GaugeVec => Gauge, NonCounterField;
+    IntGaugeVec => Gauge, NonCounterField;
+);
+
+impl sealed::Sealed for Histogram {}
+impl UnlabeledField for Histogram {}
+impl HistogramField for Histogram {}
+impl NonCounterField for Histogram {}
+impl MetricField for Histogram {
+    const TYPE: MetricType = MetricType::Histogram;
+    fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
+        Histogram::with_opts(histogram_opts(d))
+    }
+}
+
+impl sealed::Sealed for HistogramVec {}
+impl LabeledField for HistogramVec {}
+impl HistogramField for HistogramVec {}
+impl NonCounterField for HistogramVec {}
+impl MetricField for HistogramVec {
+    const TYPE: MetricType = MetricType::Histogram;
+    fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
+        HistogramVec::new(histogram_opts(d), d.labels())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_labeled_histogram_with_its_buckets() {
+        static D: MetricDescriptor = MetricDescriptor::__new(
+            "latency_seconds",
+            "shop_latency_seconds",
+            "Latency.",
+            MetricType::Histogram,
+            &["route"],
+            &[("region", "eu")],
+            Some(&[0.1, 1.0]),
+        );
+        let h = HistogramVec::__build(&D).expect("valid descriptor");
+        h.with_label_values(&["/"]).observe(0.5);
+        let families = h.collect();
+        let metric = &families[0].get_metric()[0];
+        let labels: Vec<_> = metric
+            .get_label()
+            .iter()
+            .map(|l| (l.name(), l.value()))
+            .collect();
+        assert_eq!(labels, [("region", "eu"), ("route", "/")]);
+        let bounds: Vec<f64> = metric
+            .get_histogram()
+            .get_bucket()
+            .iter()
+            .map(|b| b.upper_bound())
+            .collect();
+        assert_eq!(bounds, [0.1, 1.0]);
+    }
+
+    #[test]
+    fn types_report_their_prometheus_type() {
+        assert_eq!(IntCounterVec::TYPE, MetricType::Counter);
+        assert_eq!(IntGauge::TYPE, MetricType::Gauge);
+        assert_eq!(Histogram::TYPE, MetricType::Histogram);
+    }
+}

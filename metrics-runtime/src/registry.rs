@@ -1,0 +1,251 @@
+//! A registry that knows which component owns which metric name.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use once_cell::sync::Lazy;
+use prometheus::proto::MetricFamily;
+use prometheus::{Encoder, TextEncoder};
+
+use crate::component::Metrics;
+use crate::error::{Error, Owner};
+
+/// The `Content-Type` of [`Registry::encode_text`]'s output: the Prometheus
+/// text exposition format 0.0.4.
+pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
+
+/// A set of registered components around a [`prometheus::Registry`].
+///
+/// Cloning is cheap: clones share the same metrics. Besides the inner
+/// `prometheus` registry, it records which component owns each metric name,
+/// so a clash is refused with both owners named, and which component
+/// instance it holds, so that [`Metrics::register`] returns the same
+/// instance on every call.
+///
+/// ```
+/// use metrics_runtime::prometheus::IntGauge;
+/// use metrics_runtime::{Metrics, Registry};
+///
+/// /// Connection pool.
+/// #[derive(Metrics)]
+/// #[metrics(component = "pool")]
+/// struct PoolMetrics {
+///     /// Open connections.
+///     open: IntGauge,
+/// }
+///
+/// let registry = Registry::new();
+/// let pool = PoolMetrics::register(&registry)?;
+/// pool.open.set(3);
+/// assert_eq!(registry.components(), ["pool"]);
+/// assert!(registry.encode_text().contains("pool_open 3\n"));
+/// # Ok::<(), metrics_runtime::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Registry {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    prometheus: prometheus::Registry,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    components: HashMap<TypeId, Registered>,
+    metric_owners: HashMap<&'static str, &'static str>,
+}
+
+struct Registered {
+    component: &'static str,
+    type_name: &'static str,
+    instance: Arc<dyn Any + Send + Sync>,
+}
+
+static GLOBAL: Lazy<Registry> =
+    Lazy::new(|| Registry::wrap(prometheus::default_registry().clone()));
+
+impl Registry {
+    /// A new, empty registry with its own `prometheus::Registry`.
+    pub fn new() -> Self {
+        Registry::wrap(prometheus::Registry::new())
+    }
+
+    /// The process-wide registry, which wraps
+    /// [`prometheus::default_registry()`]: metrics registered there with
+    /// plain `prometheus` calls appear in the same scrape.
+    ///
+    /// ```
+    /// let registry = metrics_runtime::Registry::global();
+    /// assert!(std::ptr::eq(registry, metrics_runtime::Registry::global()));
+    /// ```
+    pub fn global() -> &'static Registry {
+        &GLOBAL
+    }
+
+    fn wrap(prometheus: prometheus::Registry) -> Self {
+        Registry {
+            inner: Arc::new(Inner {
+                prometheus,
+                state: Mutex::new(State::default()),
+            }),
+        }
+    }
+
+    /// The inner `prometheus` registry, for collectors registered by hand.
+    pub fn prometheus(&self) -> &prometheus::Registry {
+        &self.inner.prometheus
+    }
+
+    /// Collects every registered metric, as the `prometheus` crate does.
+    pub fn gather(&self) -> Vec<MetricFamily> {
+        self.inner.prometheus.gather()
+    }
+
+    /// Every registered metric in the text exposition format
+    /// ([`TEXT_CONTENT_TYPE`]), as served on `/metrics`.
+    pub fn encode_text(&self) -> String {
+        let mut text = String::new();
+        TextEncoder::new()
+            .encode_utf8(&self.gather(), &mut text)
+            .expect("formatting into a String cannot fail");
+        text
+    }
+
+    /// Writes the text exposition into `writer`.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// metrics_runtime::Registry::new().write_text(&mut out)?;
+    /// assert!(out.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn write_text<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
+        let mut buffer = Vec::new();
+        TextEncoder::new()
+            .encode(&self.gather(), &mut buffer)
+            .map_err(std::io::Error::other)?;
+        writer.write_all(&buffer)
+    }
+
+    /// The names of the components registered here, sorted.
+    pub fn components(&self) -> Vec<&'static str> {
+        let mut names: Vec<_> = self
+            .state()
+            .components
+            .values()
+            .map(|r| r.component)
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while the lock was held cannot leave `State` half-updated:
+        // every mutation below is a single insert after all checks passed.
+        self.inner
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Registers `T` here, or returns the instance already registered.
+    pub(crate) fn register<T: Metrics>(&self) -> Result<Arc<T>, Error> {
+        let mut state = self.state();
+        if let Some(registered) = state.components.get(&TypeId::of::<T>()) {
+            return Ok(downcast(registered));
+        }
+        state.check_free::<T>()?;
+
+        let metrics = Arc::new(T::__build());
+        self.register_all(&*metrics)?;
+        for descriptor in T::descriptors() {
+            state.metric_owners.insert(descriptor.name(), T::COMPONENT);
+        }
+        state.components.insert(
+            TypeId::of::<T>(),
+            Registered {
+                component: T::COMPONENT,
+                type_name: std::any::type_name::<T>(),
+                instance: metrics.clone(),
+            },
+        );
+        Ok(metrics)
+    }
+
+    /// Registers every metric of `metrics`, or none of them.
+    ///
+    /// Each metric goes in as a collector of its own: the `prometheus`
+    /// registry records a name's label names and help before it accepts a
+    /// collector, so a multi-metric collector refused half-way would leave
+    /// names behind that a later attempt trips over. A single-metric
+    /// collector is refused before anything is recorded.
+    fn register_all<T: Metrics>(&self, metrics: &T) -> Result<(), Error> {
+        let registry = &self.inner.prometheus;
+        for (index, collector) in metrics.__collectors().into_iter().enumerate() {
+            if let Err(source) = registry.register(collector) {
+                for done in metrics.__collectors().into_iter().take(index) {
+                    // Registered a moment ago under the same lock: cannot fail.
+                    let _ = registry.unregister(done);
+                }
+                return Err(Error::MetricClash {
+                    component: T::COMPONENT,
+                    metric: T::descriptors()[index].name(),
+                    owner: Owner::Foreign,
+                    source: Some(source),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl State {
+    fn check_free<T: Metrics>(&self) -> Result<(), Error> {
+        if let Some(other) = self
+            .components
+            .values()
+            .find(|r| r.component == T::COMPONENT)
+        {
+            return Err(Error::ComponentClash {
+                component: T::COMPONENT,
+                existing_type: other.type_name,
+            });
+        }
+        for descriptor in T::descriptors() {
+            if let Some(owner) = self.metric_owners.get(descriptor.name()) {
+                return Err(Error::MetricClash {
+                    component: T::COMPONENT,
+                    metric: descriptor.name(),
+                    owner: Owner::Component(owner),
+                    source: None,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn downcast<T: Metrics>(registered: &Registered) -> Arc<T> {
+    registered
+        .instance
+        .clone()
+        .downcast::<T>()
+        .unwrap_or_else(|_| unreachable!("entries are keyed by their own TypeId"))
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry::new()
+    }
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registry")
+            .field("components", &self.components())
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,1 @@
+//! The UI suite lives in `tests/`.
