@@ -65,6 +65,10 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     ///
     /// All or nothing: when any metric clashes, nothing of the component
     /// stays registered, and a later call succeeds once the clash is gone.
+    /// (The `prometheus` registry keeps one help text and label set per
+    /// metric name for the life of the process, even after a collector is
+    /// unregistered: a hand-registered collector that held a name with
+    /// another help text keeps that name unusable for a component.)
     fn register(registry: &Registry) -> Result<Arc<Self>, Error> {
         registry.register::<Self>()
     }

@@ -32,7 +32,7 @@ impl fmt::Display for Owner {
 /// use metrics_runtime::{Error, Metrics, Owner, Registry};
 ///
 /// /// Jobs of the worker pool.
-/// #[derive(Metrics)]
+/// #[derive(Debug, Metrics)]
 /// #[metrics(component = "jobs")]
 /// struct JobMetrics {
 ///     /// Jobs finished.

@@ -141,15 +141,12 @@ impl<T: Metrics> TestMetrics<T> {
     ///
     /// let m = PoolMetrics::for_test();
     /// m.busy.set(4);
-    /// m.compare_text(
-    ///     r#"
-    ///     # HELP pool_busy Busy workers.
-    ///     # TYPE pool_busy gauge
+    /// let expected = "
+    ///     ## HELP pool_busy Busy workers.
+    ///     ## TYPE pool_busy gauge
     ///     pool_busy 4
-    ///     "#,
-    ///     &["pool_busy"],
-    /// )
-    /// .unwrap();
+    /// ";
+    /// m.compare_text(expected, &["pool_busy"]).unwrap();
     /// assert!(m.compare_text("pool_busy 5", &[]).is_err());
     /// ```
     pub fn compare_text(&self, expected: &str, names: &[&str]) -> Result<(), TextMismatch> {

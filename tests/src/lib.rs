@@ -1,1 +1,23 @@
-//! Integration tests live in `tests/`.
+//! Components compiled in a crate of their own, so that the integration
+//! tests can meet what only happens across crates: two component types
+//! with the same name, which the compile-time checks cannot see.
+
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// A component named `checkout`, like one in the `registration` test.
+#[derive(Debug, Metrics)]
+#[metrics(component = "checkout", namespace = "other")]
+pub struct OtherCheckoutMetrics {
+    /// Checkouts started.
+    pub started_total: IntCounter,
+}
+
+/// A component whose metric name is also used by one in the `registration`
+/// test, under another component name.
+#[derive(Debug, Metrics)]
+#[metrics(component = "legacy", namespace = "shop", subsystem = "orders")]
+pub struct LegacyOrderMetrics {
+    /// Orders placed.
+    pub placed_total: IntCounter,
+}
