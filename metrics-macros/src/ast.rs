@@ -18,6 +18,10 @@ pub(crate) struct ComponentAttrs {
     pub(crate) namespace: Option<LitStr>,
     pub(crate) subsystem: Option<LitStr>,
     pub(crate) krate: Option<syn::Path>,
+    /// Some of `#[metrics(...)]` could not be read (and is reported): checks
+    /// of what seems missing or of names built from it would only repeat
+    /// that error, so they wait for the next compile.
+    pub(crate) incomplete: bool,
 }
 
 /// One metric: a field and its `#[metric(...)]` attribute.
@@ -41,12 +45,18 @@ pub(crate) struct FieldAttrs {
     pub(crate) labels: Option<Labels>,
     pub(crate) buckets: Option<Buckets>,
     pub(crate) const_labels: Option<ConstLabels>,
+    /// Some of `#[metric(...)]` could not be read (and is reported); see
+    /// `ComponentAttrs::incomplete`.
+    pub(crate) incomplete: bool,
 }
 
-/// `labels = ["a", "b"]`, with the span of the key.
+/// `labels = ["a", "b"]` or, typed, `labels = [a: A, b: B]`, with the span
+/// of the key.
 pub(crate) struct Labels {
     pub(crate) key: Span,
     pub(crate) names: Vec<LitStr>,
+    /// The label types of the typed form, one per name; empty otherwise.
+    pub(crate) types: Vec<Type>,
 }
 
 /// `buckets = ...`, with the span of the key.
@@ -74,10 +84,24 @@ impl Component {
 
     /// `namespace_subsystem_name`, empty segments left out.
     pub(crate) fn full_name(&self, field: &Field) -> String {
-        let namespace = self.attrs.namespace.as_ref().map(LitStr::value);
-        let subsystem = self.subsystem();
+        self.full_name_from(field, true, true)
+    }
+
+    /// The full name with the namespace and the middle segment only where
+    /// `namespace` and `middle` say so: the part of the name that can be
+    /// checked while another segment is invalid.
+    pub(crate) fn full_name_from(&self, field: &Field, namespace: bool, middle: bool) -> String {
+        let namespace = match &self.attrs.namespace {
+            Some(ns) if namespace => ns.value(),
+            _ => String::new(),
+        };
+        let subsystem = if middle {
+            self.subsystem()
+        } else {
+            String::new()
+        };
         let name = field.metric_name();
-        [namespace.unwrap_or_default(), subsystem, name]
+        [namespace, subsystem, name]
             .into_iter()
             .filter(|segment| !segment.is_empty())
             .collect::<Vec<_>>()

@@ -7,6 +7,7 @@ use syn::punctuated::Punctuated;
 use syn::{Ident, Lit, Token};
 
 use crate::errors::Errors;
+use crate::values::{not_literal, within};
 
 /// A number written in the attribute, with where it was written.
 #[derive(Clone, Copy)]
@@ -37,16 +38,19 @@ impl BucketSpec {
         if input.peek(syn::token::Bracket) {
             let content;
             let brackets = syn::bracketed!(content in input);
-            let bounds = Punctuated::<Number, Token![,]>::parse_terminated(&content)?;
+            let bounds = within(&content, Punctuated::<Number, Token![,]>::parse_terminated)?;
             return Ok(BucketSpec::List {
                 span: brackets.span.join(),
                 bounds: bounds.into_iter().collect(),
             });
         }
-        let function: Ident = input.parse().map_err(|e| generator_error(e.span()))?;
+        if !(input.peek(Ident) && input.peek2(syn::token::Paren)) {
+            return Err(not_literal(input, GENERATOR_EXPECTED));
+        }
+        let function: Ident = input.parse()?;
         let content;
         let parens = syn::parenthesized!(content in input);
-        let args = Punctuated::<Number, Token![,]>::parse_terminated(&content)?;
+        let args = within(&content, Punctuated::<Number, Token![,]>::parse_terminated)?;
         let [a, b, count] = args.iter().copied().collect::<Vec<_>>()[..] else {
             return Err(syn::Error::new(
                 parens.span.join(),
@@ -89,7 +93,7 @@ impl BucketSpec {
                         errors.at(
                             pair[1].span,
                             format_args!(
-                                "buckets must be strictly increasing: {} follows {}",
+                                "buckets must be strictly increasing: {:?} follows {:?}",
                                 pair[1].value, pair[0].value
                             ),
                         );
@@ -156,6 +160,18 @@ impl BucketSpec {
             );
             return None;
         }
+        // Rounding can swallow a step (`linear(1e20, 1, 5)`): the list would
+        // then repeat a bound, which `prometheus` refuses at run time.
+        if let Some(pair) = bounds.windows(2).find(|pair| pair[1] <= pair[0]) {
+            errors.at(
+                self.span(),
+                format_args!(
+                    "the generated buckets are not strictly increasing ({:?} then {:?}): the step is lost to floating-point rounding; use a larger factor or width",
+                    pair[0], pair[1]
+                ),
+            );
+            return None;
+        }
         Some(bounds)
     }
 
@@ -185,11 +201,10 @@ fn check_count(count: &Number, errors: &mut Errors) -> usize {
     value as usize
 }
 
+const GENERATOR_EXPECTED: &str = "expected buckets as a list `[0.1, 0.5, 1.0]`, `exponential(start, factor, count)` or `linear(start, width, count)`";
+
 fn generator_error(span: Span) -> syn::Error {
-    syn::Error::new(
-        span,
-        "expected buckets as a list `[0.1, 0.5, 1.0]`, `exponential(start, factor, count)` or `linear(start, width, count)`",
-    )
+    syn::Error::new(span, GENERATOR_EXPECTED)
 }
 
 impl Parse for Number {
@@ -268,6 +283,8 @@ mod tests {
         assert_eq!(compute("exponential(0, 1, 0)"), Err(3));
         assert_eq!(compute("linear(0, -1, 2.5)"), Err(2));
         assert_eq!(compute("exponential(1, 10, 400)").map(|_| ()), Err(1));
+        assert_eq!(compute("linear(1e20, 1, 5)").map(|_| ()), Err(1));
+        assert_eq!(compute("exponential(5e-324, 1.1, 3)").map(|_| ()), Err(1));
         assert!(parse_str("quadratic(1, 2, 3)").is_err());
         assert!(parse_str("linear(1, 2)").is_err());
         assert!(parse_str("[x]").is_err());

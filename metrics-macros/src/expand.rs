@@ -2,11 +2,11 @@
 //! runtime crate.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::quote;
 
 use crate::ast::{Component, Field};
 use crate::valid::Checked;
+use crate::{typeck, unique};
 
 pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream {
     let krate = runtime_path(component);
@@ -23,29 +23,29 @@ pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream
         .iter()
         .zip(&checked.buckets)
         .map(|(field, buckets)| descriptor(component, field, buckets.as_deref(), &krate));
+    let full_names = component.fields.iter().map(|f| component.full_name(f));
+    // The field's type is named only as `<T as MetricField>`, always with
+    // its own tokens, so an unsupported type is one error (see `typeck`).
     let builds = component.fields.iter().enumerate().map(|(index, field)| {
-        let member = &field.ident;
-        quote!(#member: #krate::__private::build(&descriptors[#index]))
+        let (member, ty) = (&field.ident, &field.ty);
+        quote! {
+            #member: #krate::__private::build(
+                <#ty as #krate::MetricField>::__build(&descriptors[#index]),
+                &descriptors[#index],
+            )
+        }
     });
     let collectors = component.fields.iter().map(|field| {
-        let member = &field.ident;
-        quote!(#krate::__private::collector(&self.#member))
+        let (member, ty) = (&field.ident, &field.ty);
+        quote!(<#ty as #krate::MetricField>::__collector(&self.#member))
     });
-    let checks = component
-        .fields
-        .iter()
-        .map(|field| type_checks(field, &krate));
 
     let mut out = quote! {
-        const _: () = {
-            fn __metric_type_checks() {
-                #(#checks)*
-            }
-        };
-
         #[automatically_derived]
         impl #krate::Metrics for #ident {
             const COMPONENT: &'static str = #name;
+
+            const __METRIC_NAMES: &'static [&'static str] = &[#(#full_names),*];
 
             fn descriptors() -> &'static [#krate::MetricDescriptor] {
                 static DESCRIPTORS: [#krate::MetricDescriptor; #count] = [#(#descriptors),*];
@@ -68,6 +68,8 @@ pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream
         }
     };
     out.extend(inherent(ident, &krate));
+    out.extend(typeck::component(component, &checked.names_valid, &krate));
+    out.extend(unique::items(&checked.claims));
     out
 }
 
@@ -99,15 +101,18 @@ fn descriptor(
             quote!((#k, #v))
         });
     let ty = &field.ty;
-    let metric_type = quote_spanned!(ty.span()=> #krate::__private::metric_type::<#ty>());
+    let metric_type = quote!(<#ty as #krate::MetricField>::TYPE);
     let buckets = match buckets {
         Some(bounds) => {
+            // `compute` refuses non-finite bounds; the filter keeps
+            // `f64_unsuffixed`, which panics on them, safe all the same.
             let bounds = bounds
                 .iter()
+                .filter(|b| b.is_finite())
                 .map(|b| proc_macro2::Literal::f64_unsuffixed(*b));
             quote!(#krate::__private::Some(&[#(#bounds),*]))
         }
-        None => quote!(#krate::__private::default_buckets::<#ty>()),
+        None => quote!(#krate::__private::default_buckets(#metric_type)),
     };
     quote! {
         #krate::MetricDescriptor::__new(
@@ -122,33 +127,8 @@ fn descriptor(
     }
 }
 
-/// Trait bounds that stand for the checks needing the field's real type,
-/// each spanned on the key or name a user would change.
-fn type_checks(field: &Field, krate: &TokenStream) -> TokenStream {
-    let ty = &field.ty;
-    let mut checks = TokenStream::new();
-    let mut require = |span: Span, check: &str| {
-        let check = format_ident!("{}", check, span = span);
-        let ty = respan(quote!(#ty), span);
-        checks.extend(quote_spanned!(span=> #krate::__private::#check::<#ty>();));
-    };
-    match &field.attrs.labels {
-        Some(labels) => require(labels.key, "require_labeled"),
-        None => require(field.ident.span(), "require_unlabeled"),
-    }
-    if let Some(buckets) = &field.attrs.buckets {
-        require(buckets.key, "require_histogram");
-    }
-    if field.metric_name().ends_with("_total") {
-        require(field.name_span(), "require_counter");
-    } else {
-        require(field.name_span(), "require_not_counter");
-    }
-    checks
-}
-
 /// `tokens` with every span set to `span`, so an error about them points there.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut tree| {

@@ -18,6 +18,8 @@ pub(crate) fn component(input: &DeriveInput, krate: &TokenStream) -> TokenStream
         impl #krate::Metrics for #ident {
             const COMPONENT: &'static str = "";
 
+            const __METRIC_NAMES: &'static [&'static str] = &[];
+
             fn descriptors() -> &'static [#krate::MetricDescriptor] {
                 &[]
             }

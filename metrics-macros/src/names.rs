@@ -90,6 +90,11 @@ pub(crate) fn metric_segment(name: &str) -> Result<(), String> {
             "`{c}` is not allowed: use lowercase ASCII letters, digits and `_`"
         ));
     }
+    // Checked on the segment too, not only on the full name: behind a
+    // namespace, `__x` would become `shop___x` and pass unnoticed.
+    if name.starts_with("__") {
+        return Err("names starting with `__` are reserved for Prometheus itself".into());
+    }
     Ok(())
 }
 
@@ -231,6 +236,7 @@ mod tests {
             "use snake_case: `requests_total`"
         );
         assert!(metric_segment("größe").is_err());
+        assert!(metric_segment("__secret").unwrap_err().contains("reserved"));
     }
 
     #[test]

@@ -1,39 +1,113 @@
 //! Checks that need no type information: names, labels, help, buckets.
-//! Checks that depend on a field's metric type are emitted as trait bounds
-//! by `expand`, since a type alias hides the type from the macro.
+//! Checks that depend on a field's metric type are emitted as const items
+//! by `typeck`, since a type alias hides the type from the macro.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use syn::LitStr;
 
 use crate::ast::{Component, Field};
 use crate::errors::Errors;
 use crate::names;
+use crate::unique::Claim;
 
 /// A checked component: what `expand` needs beyond the model.
 pub(crate) struct Checked {
     /// The computed buckets of each field, in field order.
     pub(crate) buckets: Vec<Option<Vec<f64>>>,
+    /// Whether each field's metric name passed its checks, in field order:
+    /// the `_total` check of `typeck` only means something for those.
+    pub(crate) names_valid: Vec<bool>,
+    /// The names that passed their checks, to be made unique crate-wide.
+    /// Filled even when other parts of the declaration have errors, so a
+    /// clash is reported together with them.
+    pub(crate) claims: Vec<Claim>,
+}
+
+/// Which segments the component contributes to its metric names are valid.
+struct Segments {
+    namespace: bool,
+    middle: bool,
+    /// `#[metrics(...)]` was read without an error: the names built from
+    /// it are the names the user declared.
+    complete: bool,
+}
+
+impl Segments {
+    fn all_valid(&self) -> bool {
+        self.namespace && self.middle && self.complete
+    }
 }
 
 pub(crate) fn check(component: &Component, errors: &mut Errors) -> Checked {
-    check_component_attrs(component, errors);
+    let mut claims = Vec::new();
+    let segments = check_component_attrs(component, &mut claims, errors);
+    let mut full_names: HashMap<String, &Field> = HashMap::new();
+    let mut names_valid = Vec::new();
     let buckets = component
         .fields
         .iter()
-        .map(|field| check_field(component, field, errors))
+        .map(|field| {
+            // A field whose attribute could not be read may have lost its
+            // `name`, `help` or `labels`: checks of those would only repeat
+            // the error already reported.
+            let name_valid = !field.attrs.incomplete && check_name(component, field, &segments, errors);
+            names_valid.push(name_valid);
+            let full = component.full_name(field);
+            if name_valid && segments.all_valid() {
+                if let Some(first) = full_names.get(&full) {
+                    errors.at(
+                        field.name_span(),
+                        format_args!(
+                            "metric `{full}` is declared twice in this component (also by field `{}`): give one of them another name",
+                            first.ident
+                        ),
+                    );
+                } else {
+                    full_names.insert(full.clone(), field);
+                    claims.push(Claim::metric(full, field.name_span()));
+                }
+            }
+            if !field.attrs.incomplete {
+                check_help(field, errors);
+            }
+            check_labels(field, errors);
+            let buckets = field.attrs.buckets.as_ref()?;
+            buckets.spec.compute(errors)
+        })
         .collect();
-    Checked { buckets }
+    Checked {
+        buckets,
+        names_valid,
+        claims,
+    }
 }
 
-fn check_component_attrs(component: &Component, errors: &mut Errors) {
+/// Checks the component name, namespace and subsystem; claims the component
+/// name when it is valid.
+fn check_component_attrs(
+    component: &Component,
+    claims: &mut Vec<Claim>,
+    errors: &mut Errors,
+) -> Segments {
     let attrs = &component.attrs;
+    let mut segments = Segments {
+        namespace: true,
+        middle: true,
+        complete: !attrs.incomplete,
+    };
     if let Some(name) = &attrs.component {
-        if let Err(problem) = names::segment(&name.value()) {
-            errors.at(
-                name.span(),
-                format_args!("invalid component name: {problem}"),
-            );
+        match names::segment(&name.value()) {
+            Ok(()) => claims.push(Claim::component(name.value(), name.span())),
+            Err(problem) => {
+                errors.at(
+                    name.span(),
+                    format_args!("invalid component name: {problem}"),
+                );
+                // The component name is the middle segment of every metric
+                // name only when no subsystem replaces it.
+                segments.middle &= attrs.subsystem.is_some();
+            }
         }
     }
     if let Some(namespace) = &attrs.namespace {
@@ -42,6 +116,7 @@ fn check_component_attrs(component: &Component, errors: &mut Errors) {
                 namespace.span(),
                 format_args!("invalid namespace: {problem}"),
             );
+            segments.namespace = false;
         }
     }
     if let Some(subsystem) = &attrs.subsystem {
@@ -50,35 +125,47 @@ fn check_component_attrs(component: &Component, errors: &mut Errors) {
             if let Err(problem) = names::segment(&value) {
                 errors.at(
                     subsystem.span(),
-                    format_args!("invalid subsystem: {problem}"),
+                    format_args!(
+                        "invalid subsystem: {problem} (or `subsystem = \"\"` to leave it out)"
+                    ),
                 );
+                segments.middle = false;
             }
         }
     }
+    segments
 }
 
-fn check_field(component: &Component, field: &Field, errors: &mut Errors) -> Option<Vec<f64>> {
-    check_help(field, errors);
-    if let Some(name) = &field.attrs.name {
-        if let Err(problem) = names::metric_segment(&name.value()) {
-            errors.at(name.span(), format_args!("invalid metric name: {problem}"));
+/// The metric's own name, then promlint's rules on the full name (built
+/// from the valid segments only, so that an invalid namespace or component
+/// name is reported once, not again in every metric name); `true` when
+/// both passed.
+fn check_name(component: &Component, field: &Field, segments: &Segments, errors: &mut Errors) -> bool {
+    let segment = match &field.attrs.name {
+        Some(name) => names::metric_segment(&name.value()).map_err(|problem| {
+            errors.at(name.span(), format_args!("invalid metric name: {problem}"))
+        }),
+        None => names::metric_segment(&field.metric_name()).map_err(|problem| {
+            errors.at(
+                field.ident.span(),
+                format_args!("invalid metric name: {problem}; or set `#[metric(name = \"...\")]`"),
+            )
+        }),
+    };
+    if segment.is_err() || !segments.complete {
+        return segment.is_ok();
+    }
+    let full = component.full_name_from(field, segments.namespace, segments.middle);
+    match names::promlint(&full) {
+        Ok(()) => true,
+        Err(problem) => {
+            errors.at(
+                field.name_span(),
+                format_args!("metric `{full}`: {problem}"),
+            );
+            false
         }
-    } else if let Err(problem) = names::metric_segment(&field.metric_name()) {
-        errors.at(
-            field.ident.span(),
-            format_args!("invalid metric name: {problem}; or set `#[metric(name = \"...\")]`"),
-        );
     }
-    let full = component.full_name(field);
-    if let Err(problem) = names::promlint(&full) {
-        errors.at(
-            field.name_span(),
-            format_args!("metric `{full}`: {problem}"),
-        );
-    }
-    check_labels(field, errors);
-    let buckets = field.attrs.buckets.as_ref()?;
-    buckets.spec.compute(errors)
 }
 
 fn check_help(field: &Field, errors: &mut Errors) {
@@ -88,7 +175,7 @@ fn check_help(field: &Field, errors: &mut Errors) {
         }
         (Some(_), _) => {}
         (None, Some(doc)) if doc.text.is_empty() => {
-            errors.at(doc.span, "the doc comment is empty: say what the metric measures");
+            errors.at(doc.span, "the doc comment is empty: say what the metric measures, it is the metric's HELP text");
         }
         (None, Some(_)) => {}
         (None, None) => errors.at(
@@ -98,8 +185,15 @@ fn check_help(field: &Field, errors: &mut Errors) {
     }
 }
 
+/// Where a label name was declared, for the message of a second one.
+#[derive(Clone, Copy, PartialEq)]
+enum LabelKind {
+    Variable,
+    Constant,
+}
+
 fn check_labels(field: &Field, errors: &mut Errors) {
-    let mut seen = HashSet::new();
+    let mut seen = HashMap::new();
     if let Some(labels) = &field.attrs.labels {
         if labels.names.is_empty() {
             errors.at(
@@ -108,7 +202,7 @@ fn check_labels(field: &Field, errors: &mut Errors) {
             );
         }
         for name in &labels.names {
-            check_label_name(name, &mut seen, errors);
+            check_label_name(name, LabelKind::Variable, &mut seen, errors);
         }
     }
     if let Some(const_labels) = &field.attrs.const_labels {
@@ -116,7 +210,7 @@ fn check_labels(field: &Field, errors: &mut Errors) {
             errors.at(const_labels.key, "`const_labels` is empty: remove it");
         }
         for (name, value) in &const_labels.pairs {
-            check_label_name(name, &mut seen, errors);
+            check_label_name(name, LabelKind::Constant, &mut seen, errors);
             if value.value().is_empty() {
                 errors.at(
                     value.span(),
@@ -127,14 +221,26 @@ fn check_labels(field: &Field, errors: &mut Errors) {
     }
 }
 
-fn check_label_name(name: &LitStr, seen: &mut HashSet<String>, errors: &mut Errors) {
+fn check_label_name(
+    name: &LitStr,
+    kind: LabelKind,
+    seen: &mut HashMap<String, LabelKind>,
+    errors: &mut Errors,
+) {
     let value = name.value();
     if let Err(problem) = names::label(&value) {
         errors.at(name.span(), format_args!("invalid label name: {problem}"));
-    } else if !seen.insert(value.clone()) {
-        errors.at(
-            name.span(),
-            format_args!("label `{value}` is given twice for this metric"),
-        );
+        return;
     }
+    let message = match (seen.get(&value), kind) {
+        (None, _) => {
+            seen.insert(value, kind);
+            return;
+        }
+        (Some(LabelKind::Variable), LabelKind::Constant) => format!(
+            "label `{value}` is both a variable label and a constant label of this metric: keep one"
+        ),
+        (Some(_), _) => format!("label `{value}` is given twice for this metric: keep one"),
+    };
+    errors.at(name.span(), message);
 }

@@ -79,6 +79,12 @@ pub trait Metrics: Sized + Send + Sync + 'static {
         TestMetrics::new()
     }
 
+    /// The full name of each metric, in field order, readable in const
+    /// context (which [`descriptors`](Metrics::descriptors) is not), for
+    /// [`assert_unique!`](crate::assert_unique).
+    #[doc(hidden)]
+    const __METRIC_NAMES: &'static [&'static str];
+
     #[doc(hidden)]
     fn __build() -> Self;
 

@@ -19,41 +19,57 @@ use crate::descriptor::{MetricDescriptor, MetricType};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a metric type a component can hold",
     label = "unsupported metric type",
-    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus`"
+    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus`, and `Labeled<M, L>`"
 )]
 pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     /// The Prometheus type of the metric.
     const TYPE: MetricType;
 
+    /// How the field takes variable labels, for the derive's compile-time
+    /// checks. Every impl in this file says so; the default is the one
+    /// `Labeled<M, L>` needs, whose label names come with their types.
+    #[doc(hidden)]
+    const __LABELS: LabelForm = LabelForm::Typed;
+
     #[doc(hidden)]
     fn __build(descriptor: &MetricDescriptor) -> prometheus::Result<Self>;
+
+    /// The field as a collector of its own, for registration. A method of
+    /// this trait (not a generic function) so that generated code names the
+    /// field's type only as `<T as MetricField>`: an unsupported type then
+    /// yields one error, not one per use.
+    #[doc(hidden)]
+    fn __collector(&self) -> Box<dyn Collector> {
+        Box::new(self.clone())
+    }
 }
 
-mod sealed {
+/// How a metric type takes variable labels.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelForm {
+    /// No variable labels: `Counter`, `IntCounter`, `Gauge`, `IntGauge`,
+    /// `Histogram`.
+    None,
+    /// Label names as strings, values at run time: the `*Vec` types.
+    Names,
+    /// Label names with their value types: `Labeled<M, L>`.
+    Typed,
+}
+
+pub(crate) mod sealed {
     pub trait Sealed {}
 }
 
-/// Marker: a `*Vec` type, which takes `labels = [...]`.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`labels` given, but `{Self}` has no variable labels",
-    label = "remove `labels = [...]`, or use the `*Vec` form of this type",
-    note = "only `CounterVec`, `IntCounterVec`, `GaugeVec`, `IntGaugeVec` and `HistogramVec` take variable labels"
-)]
-pub trait LabeledField: MetricField {}
-
-/// Marker: a type without variable labels.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` needs its label names: add `#[metric(labels = [\"...\"])]`",
-    label = "a `*Vec` metric declared without `labels`"
-)]
-pub trait UnlabeledField: MetricField {}
+// The derive checks labels, buckets and `_total` in const items with
+// messages of its own (see `metrics-macros/src/typeck.rs`), through
+// `MetricField::TYPE` and `MetricField::__LABELS`. The markers below are not
+// required by it any more; `Labeled<M, L>` still implements them.
 
 /// Marker: a histogram, which takes `buckets = ...`.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`buckets` given, but `{Self}` is not a histogram",
+    message = "`buckets` given, but this metric is not a histogram",
     label = "remove `buckets = ...`; only `Histogram` and `HistogramVec` have buckets"
 )]
 pub trait HistogramField: MetricField {}
@@ -61,7 +77,7 @@ pub trait HistogramField: MetricField {}
 /// Marker: a counter, whose name ends in `_total`.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a counter, so its name must not end in `_total`",
+    message = "this metric is not a counter, so its name must not end in `_total`",
     label = "only counter names end in `_total` (promlint): rename this metric"
 )]
 pub trait CounterField: MetricField {}
@@ -69,7 +85,7 @@ pub trait CounterField: MetricField {}
 /// Marker: a gauge or histogram, whose name does not end in `_total`.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is a counter, so its name must end in `_total`",
+    message = "this metric is a counter, so its name must end in `_total`",
     label = "counter names end in `_total` (promlint): rename this metric, or set `#[metric(name = \"..._total\")]`"
 )]
 pub trait NonCounterField: MetricField {}
@@ -93,13 +109,17 @@ fn const_labels(d: &MetricDescriptor) -> HashMap<String, String> {
         .collect()
 }
 
+// `do_not_recommend`: an unsupported field type's error lists the supported
+// types in its note, in the names users write, instead of rustc's list of
+// `GenericCounter<AtomicU64>`-style expansions.
 macro_rules! scalar {
     ($($ty:ident => $kind:ident, $marker:ident);* $(;)?) => {$(
         impl sealed::Sealed for $ty {}
-        impl UnlabeledField for $ty {}
         impl $marker for $ty {}
+        #[diagnostic::do_not_recommend]
         impl MetricField for $ty {
             const TYPE: MetricType = MetricType::$kind;
+            const __LABELS: LabelForm = LabelForm::None;
             fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
                 $ty::with_opts(opts(d))
             }
@@ -110,10 +130,11 @@ macro_rules! scalar {
 macro_rules! labeled {
     ($($ty:ident => $kind:ident, $marker:ident);* $(;)?) => {$(
         impl sealed::Sealed for $ty {}
-        impl LabeledField for $ty {}
         impl $marker for $ty {}
+        #[diagnostic::do_not_recommend]
         impl MetricField for $ty {
             const TYPE: MetricType = MetricType::$kind;
+            const __LABELS: LabelForm = LabelForm::Names;
             fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
                 $ty::new(opts(d), d.labels())
             }
@@ -135,22 +156,24 @@ labeled!(
 );
 
 impl sealed::Sealed for Histogram {}
-impl UnlabeledField for Histogram {}
 impl HistogramField for Histogram {}
 impl NonCounterField for Histogram {}
+#[diagnostic::do_not_recommend]
 impl MetricField for Histogram {
     const TYPE: MetricType = MetricType::Histogram;
+    const __LABELS: LabelForm = LabelForm::None;
     fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
         Histogram::with_opts(histogram_opts(d))
     }
 }
 
 impl sealed::Sealed for HistogramVec {}
-impl LabeledField for HistogramVec {}
 impl HistogramField for HistogramVec {}
 impl NonCounterField for HistogramVec {}
+#[diagnostic::do_not_recommend]
 impl MetricField for HistogramVec {
     const TYPE: MetricType = MetricType::Histogram;
+    const __LABELS: LabelForm = LabelForm::Names;
     fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
         HistogramVec::new(histogram_opts(d), d.labels())
     }
@@ -195,5 +218,13 @@ mod tests {
         assert_eq!(IntCounterVec::TYPE, MetricType::Counter);
         assert_eq!(IntGauge::TYPE, MetricType::Gauge);
         assert_eq!(Histogram::TYPE, MetricType::Histogram);
+    }
+
+    #[test]
+    fn types_report_how_they_take_labels() {
+        assert_eq!(IntCounter::__LABELS, LabelForm::None);
+        assert_eq!(Histogram::__LABELS, LabelForm::None);
+        assert_eq!(GaugeVec::__LABELS, LabelForm::Names);
+        assert_eq!(HistogramVec::__LABELS, LabelForm::Names);
     }
 }

@@ -69,11 +69,18 @@ mod component;
 mod descriptor;
 mod diff;
 mod error;
+#[cfg(feature = "http")]
+mod exporter;
 mod exposition;
 mod field;
 mod global;
+mod labeled;
+mod labels;
+#[cfg(feature = "push")]
+mod push;
 mod registry;
 mod testing;
+mod unique;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -84,7 +91,13 @@ pub use prometheus;
 pub use crate::component::Metrics;
 pub use crate::descriptor::{MetricDescriptor, MetricType};
 pub use crate::error::{Error, Owner};
+#[cfg(feature = "http")]
+pub use crate::exporter::{Exporter, ExporterBuilder, METRICS_PATH};
 pub use crate::field::MetricField;
+pub use crate::labeled::{Labeled, LabeledMetric};
+pub use crate::labels::{LabelSet, LabelValue};
+#[cfg(feature = "push")]
+pub use crate::push::{PushError, Pushgateway};
 pub use crate::registry::{Registry, TEXT_CONTENT_TYPE};
 pub use crate::testing::{HistogramSample, TestMetrics, TextMismatch};
 
@@ -93,7 +106,76 @@ pub use crate::testing::{HistogramSample, TestMetrics, TextMismatch};
 /// See the [crate documentation](crate) for the attributes.
 pub use metrics_macros::Metrics;
 
-/// The README's examples, compiled as doctests.
-#[cfg(doctest)]
+/// Declares a component in one place, with a terser syntax than
+/// `#[derive(Metrics)]`.
+///
+/// It expands to the struct and goes through the very same parser, checks
+/// and code generation as the derive, so it accepts every attribute of the
+/// derive and gives the same errors.
+///
+/// ```
+/// use metrics_runtime::metrics_component;
+/// use metrics_runtime::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
+///
+/// metrics_component! {
+///     /// Metrics of the HTTP front end.
+///     pub struct HttpMetrics: "http" in "shop" {
+///         /// Requests received.
+///         requests_total: IntCounter,
+///         /// Responses sent, by method and status class.
+///         responses_total: IntCounterVec["method", "class"],
+///         /// Time to first byte.
+///         latency_seconds: Histogram = [0.005, 0.01, 0.1, 1.0],
+///         /// Requests in flight, per region.
+///         in_flight: IntGauge { "region" = "eu" },
+///     }
+/// }
+///
+/// let m = HttpMetrics::for_test();
+/// m.requests_total.inc();
+/// m.responses_total.with_label_values(&["GET", "2xx"]).inc();
+/// m.latency_seconds.observe(0.02);
+/// assert_eq!(m.value("shop_http_requests_total", &[]), Some(1.0));
+/// assert_eq!(m.value("shop_http_responses_total", &[("method", "GET"), ("class", "2xx")]), Some(1.0));
+/// assert_eq!(m.histogram("shop_http_latency_seconds", &[]).unwrap().count, 1);
+/// assert_eq!(HttpMetrics::descriptors()[3].const_labels(), [("region", "eu")]);
+/// ```
+///
+/// # Grammar
+///
+/// ```text
+/// metrics_component! {
+///     /// Struct docs; any outer attribute, including #[metrics(...)]
+///     VIS struct NAME [: "component"] [in "namespace"] {
+///         /// HELP text; any outer attribute, including #[metric(...)]
+///         [VIS] FIELD: TYPE [["label", ...]] [{ "name" = "value", ... }] [= BUCKETS],
+///         ...
+///     }
+/// }
+/// ```
+///
+/// | shorthand | same as |
+/// |---|---|
+/// | `struct Name: "http"` | `#[metrics(component = "http")]` |
+/// | `in "shop"` | `#[metrics(namespace = "shop")]` |
+/// | `/// text` on a field | the HELP text, as with the derive |
+/// | `TYPE["a", "b"]` | `#[metric(labels = ["a", "b"])]` |
+/// | `TYPE { "k" = "v" }` | `#[metric(const_labels = [("k", "v")])]` |
+/// | `= [0.1, 1.0]`, `= exponential(s, f, n)`, `= linear(s, w, n)` | `#[metric(buckets = ...)]` |
+///
+/// Everything else is written as with the derive, as attributes inside the
+/// macro: `#[metrics(subsystem = "...", crate = "...")]` on the struct,
+/// `#[metric(name = "...", help = "...", labels = [name: Type])]` on a field.
+/// A field takes the struct's visibility unless it gives its own
+/// (`pub(self)` keeps it private).
+pub use metrics_macros::metrics_component;
+
+/// Derives [`LabelValue`] for a unit-only enum.
+///
+/// See [`LabelValue`] and [`Labeled`] for examples.
+pub use metrics_macros::LabelValue;
+
+/// The README's examples, compiled as doctests (they use every feature).
+#[cfg(all(doctest, feature = "http", feature = "push"))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

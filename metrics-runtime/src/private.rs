@@ -8,52 +8,52 @@ pub use ::std::sync::Arc;
 pub use ::std::vec::Vec;
 
 pub use crate::descriptor::{MetricDescriptor, MetricType};
-pub use crate::field::{
-    CounterField, HistogramField, LabeledField, MetricField, NonCounterField, UnlabeledField,
-};
+pub use crate::field::{CounterField, HistogramField, LabelForm, MetricField, NonCounterField};
 pub use crate::global::GlobalCell;
+pub use crate::labeled::TypedLabelsField;
+pub use crate::unique::{assert_unique, Names};
 
-/// The Prometheus type of a field's metric type, for its descriptor.
-pub const fn metric_type<T: MetricField>() -> MetricType {
-    T::TYPE
+/// Compile-time check: `labels = [name: Type, ...]` was given, so `T` must
+/// be a `Labeled<_, L>` with `L` the tuple of those types.
+pub const fn require_typed_labels<T: TypedLabelsField<L>, L>() {}
+
+// The derive checks labels, buckets and `_total` against the field's type in
+// const items: `if !check(<T as MetricField>::...) { panic!("{}", message) }`.
+// A const panic shows the message the macro wrote (naming the field and the
+// fix) on the span it chose, and names `T` only through `MetricField`, so an
+// unsupported type is one error rather than one per check.
+
+/// Whether a field whose type takes labels as `form` may be declared as the
+/// derive saw it (`expected`).
+pub const fn labels_match(form: LabelForm, expected: LabelForm) -> bool {
+    form as u8 == expected as u8
 }
 
-/// Compile-time check: `labels = [...]` was given, so `T` must be a `*Vec`.
-pub const fn require_labeled<T: LabeledField>() {}
+/// Whether `ty` is a counter, whose name must end in `_total`.
+pub const fn is_counter(ty: MetricType) -> bool {
+    matches!(ty, MetricType::Counter)
+}
 
-/// Compile-time check: no `labels`, so `T` must not be a `*Vec`.
-pub const fn require_unlabeled<T: UnlabeledField>() {}
-
-/// Compile-time check: `buckets = ...` was given, so `T` must be a histogram.
-pub const fn require_histogram<T: HistogramField>() {}
-
-/// Compile-time check: the name ends in `_total`, so `T` must be a counter.
-pub const fn require_counter<T: CounterField>() {}
-
-/// Compile-time check: the name does not end in `_total`, so `T` must not
-/// be a counter.
-pub const fn require_not_counter<T: NonCounterField>() {}
+/// Whether `ty` is a histogram, which takes `buckets`.
+pub const fn is_histogram(ty: MetricType) -> bool {
+    matches!(ty, MetricType::Histogram)
+}
 
 /// The buckets of a histogram declared without `buckets`: the `prometheus`
 /// crate's defaults; `None` for other types.
-pub const fn default_buckets<T: MetricField>() -> Option<&'static [f64]> {
-    match T::TYPE {
+pub const fn default_buckets(ty: MetricType) -> Option<&'static [f64]> {
+    match ty {
         MetricType::Histogram => Some(prometheus::DEFAULT_BUCKETS),
         _ => None,
     }
 }
 
-/// Builds one field from its descriptor.
-pub fn build<T: MetricField>(descriptor: &MetricDescriptor) -> T {
-    T::__build(descriptor).unwrap_or_else(|error| {
+/// One field, built by `<T as MetricField>::__build` from its descriptor.
+pub fn build<T>(built: prometheus::Result<T>, descriptor: &MetricDescriptor) -> T {
+    built.unwrap_or_else(|error| {
         panic!(
             "metrics-runtime bug: metric `{}` passed the compile-time checks but `prometheus` refused it: {error}",
             descriptor.name()
         )
     })
-}
-
-/// One field as a collector of its own, for registration.
-pub fn collector<T: MetricField>(metric: &T) -> Box<dyn Collector> {
-    Box::new(metric.clone())
 }

@@ -1,5 +1,7 @@
 //! `for_test()`: private, isolated instances with read-back helpers.
 
+mod support;
+
 use metrics_runtime::prometheus::{Counter, GaugeVec, Histogram, HistogramVec, IntCounter};
 use metrics_runtime::{HistogramSample, Metrics, Registry};
 
@@ -67,7 +69,10 @@ fn reads_back_counters_gauges_and_labels() {
     m.queue_depth.with_label_values(&["visa"]).set(3.0);
     m.queue_depth.with_label_values(&["sepa"]).set(1.0);
 
-    assert_eq!(m.value("shop_payments_charged_euros_total", &[]), Some(12.5));
+    assert_eq!(
+        m.value("shop_payments_charged_euros_total", &[]),
+        Some(12.5)
+    );
     assert_eq!(
         m.value("shop_payments_queue_depth", &[("provider", "visa")]),
         Some(3.0)
@@ -119,7 +124,10 @@ fn reads_back_histograms() {
         m.histogram("shop_payments_settle_seconds", &[("provider", "sepa")]),
         None::<HistogramSample>
     );
-    assert_eq!(m.value("shop_payments_authorise_seconds_count", &[]), Some(4.0));
+    assert_eq!(
+        m.value("shop_payments_authorise_seconds_count", &[]),
+        Some(4.0)
+    );
 }
 
 #[test]
@@ -135,7 +143,10 @@ fn exposition_has_help_and_type_lines() {
         "# TYPE shop_payments_authorise_seconds histogram",
         "shop_payments_authorise_seconds_bucket{le=\"0.5\"} 0",
     ] {
-        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in\n{text}"
+        );
     }
     // A *Vec without children exports nothing yet.
     assert!(!text.contains("shop_payments_queue_depth"));
@@ -166,8 +177,14 @@ fn golden_text_comparison_reports_a_diff() {
         )
         .expect_err("value differs");
     let shown = mismatch.to_string();
-    assert!(shown.contains("- shop_payments_accepted_total 2"), "{shown}");
-    assert!(shown.contains("+ shop_payments_accepted_total 1"), "{shown}");
+    assert!(
+        shown.contains("- shop_payments_accepted_total 2"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("+ shop_payments_accepted_total 1"),
+        "{shown}"
+    );
     assert!(shown.contains("  # TYPE shop_payments_accepted_total counter"));
 }
 
@@ -183,14 +200,52 @@ fn descriptors_describe_every_metric() {
             ("accepted_total", "shop_payments_accepted_total", "counter"),
             ("charged", "shop_payments_charged_euros_total", "counter"),
             ("queue_depth", "shop_payments_queue_depth", "gauge"),
-            ("authorise_seconds", "shop_payments_authorise_seconds", "histogram"),
-            ("settle_seconds", "shop_payments_settle_seconds", "histogram"),
+            (
+                "authorise_seconds",
+                "shop_payments_authorise_seconds",
+                "histogram"
+            ),
+            (
+                "settle_seconds",
+                "shop_payments_settle_seconds",
+                "histogram"
+            ),
         ]
     );
     let queue = &PaymentMetrics::descriptors()[2];
     assert_eq!(queue.labels(), ["provider"]);
     assert_eq!(queue.const_labels(), [("region", "eu")]);
     assert_eq!(queue.buckets(), None);
-    assert_eq!(PaymentMetrics::descriptors()[4].buckets(), Some(&[1.0, 2.0, 3.0][..]));
+    assert_eq!(
+        PaymentMetrics::descriptors()[4].buckets(),
+        Some(&[1.0, 2.0, 3.0][..])
+    );
     assert_eq!(PaymentMetrics::COMPONENT, "payments");
+}
+
+#[test]
+fn a_dropped_test_instance_is_freed_with_its_registry() {
+    let m = PaymentMetrics::for_test();
+    let instance = std::sync::Arc::downgrade(&m.instance());
+    let registry_alive = m.registry().clone();
+    drop(m);
+    // The registry clone keeps the registered instance alive...
+    assert!(instance.upgrade().is_some());
+    drop(registry_alive);
+    // ...and once the last handle is gone, nothing else holds it: no global
+    // table keeps test instances.
+    assert!(instance.upgrade().is_none());
+}
+
+#[test]
+fn the_exposition_passes_promtool() {
+    let Some(promtool) = support::promtool() else {
+        return;
+    };
+    let m = PaymentMetrics::for_test();
+    m.accepted_total.inc();
+    m.queue_depth.with_label_values(&["visa"]).set(2.0);
+    m.authorise_seconds.observe(0.2);
+    m.settle_seconds.with_label_values(&["visa"]).observe(1.5);
+    assert_eq!(support::promtool_findings(&promtool, &m.encode_text()), None);
 }

@@ -58,7 +58,8 @@ fn racing_threads_register_once_and_share_one_instance() {
     assert_eq!(names.iter().filter(|n| **n == "sessions").count(), 1);
     let text = Registry::global().encode_text();
     assert_eq!(
-        text.matches("# TYPE race_sessions_opened_total counter").count(),
+        text.matches("# TYPE race_sessions_opened_total counter")
+            .count(),
         1
     );
     assert!(text.contains(&format!("race_sessions_opened_total {THREADS}\n")));
@@ -73,9 +74,11 @@ fn global_shows_in_the_prometheus_default_registry() {
 
 #[test]
 fn a_clash_with_a_hand_registered_collector_keeps_global_working() {
-    let by_hand =
-        IntCounter::with_opts(Opts::new("clash_uploads_received_total", "Registered by hand."))
-            .expect("counter");
+    let by_hand = IntCounter::with_opts(Opts::new(
+        "clash_uploads_received_total",
+        "Registered by hand.",
+    ))
+    .expect("counter");
     by_hand.inc_by(7);
     prometheus::register(Box::new(by_hand)).expect("hand registration");
 

@@ -7,7 +7,7 @@ use metrics_runtime::{Error, Metrics, Owner, Registry};
 
 /// Orders.
 #[derive(Debug, Metrics)]
-#[metrics(component = "orders", namespace = "shop")]
+#[metrics(component = "orders", namespace = "store")]
 struct OrderMetrics {
     /// Orders placed.
     placed_total: IntCounter,
@@ -63,7 +63,7 @@ fn a_failed_registration_leaves_nothing_behind_and_can_be_retried() {
     // text and label set per name for the life of the process.)
     let squatter = Box::new(
         Gauge::with_opts(Opts::new(
-            "shop_orders_basket_value",
+            "store_orders_basket_value",
             "Value of the open basket.",
         ))
         .expect("gauge"),
@@ -83,7 +83,7 @@ fn a_failed_registration_leaves_nothing_behind_and_can_be_retried() {
             source,
         } => {
             assert_eq!(*component, "orders");
-            assert_eq!(*metric, "shop_orders_basket_value");
+            assert_eq!(*metric, "store_orders_basket_value");
             assert_eq!(*owner, Owner::Foreign);
             assert!(source.is_some());
         }
@@ -95,19 +95,28 @@ fn a_failed_registration_leaves_nothing_behind_and_can_be_retried() {
     // collector of the same name and shape can take their place.
     registry
         .prometheus()
-        .register(Box::new(hand_counter("shop_orders_placed_total", "Orders placed.")))
+        .register(Box::new(hand_counter(
+            "store_orders_placed_total",
+            "Orders placed.",
+        )))
         .expect("the name was released");
     registry
         .prometheus()
-        .unregister(Box::new(hand_counter("shop_orders_placed_total", "Orders placed.")))
+        .unregister(Box::new(hand_counter(
+            "store_orders_placed_total",
+            "Orders placed.",
+        )))
         .expect("unregister");
 
-    registry.prometheus().unregister(squatter).expect("unregister");
+    registry
+        .prometheus()
+        .unregister(squatter)
+        .expect("unregister");
     let metrics = OrderMetrics::register(&registry).expect("registers once the clash is gone");
     metrics.placed_total.inc();
     assert!(registry
         .encode_text()
-        .contains("shop_orders_placed_total 1\n"));
+        .contains("store_orders_placed_total 1\n"));
 }
 
 #[test]
@@ -143,7 +152,10 @@ fn two_component_types_with_one_name_are_refused() {
             existing_type,
         } => {
             assert_eq!(component, "checkout");
-            assert!(existing_type.ends_with("CheckoutMetrics"), "{existing_type}");
+            assert!(
+                existing_type.ends_with("CheckoutMetrics"),
+                "{existing_type}"
+            );
         }
         other => panic!("expected a component clash, got {other:?}"),
     }
@@ -154,7 +166,10 @@ fn a_clash_is_an_error_never_a_panic_even_when_racing() {
     let registry = Registry::new();
     registry
         .prometheus()
-        .register(Box::new(hand_counter("shop_checkout_started_total", "By hand.")))
+        .register(Box::new(hand_counter(
+            "shop_checkout_started_total",
+            "By hand.",
+        )))
         .expect("hand registration");
     let results: Vec<_> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..4)

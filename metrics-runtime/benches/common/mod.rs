@@ -1,0 +1,121 @@
+//! Components shared by the benchmarks.
+
+#![allow(dead_code)]
+
+use metrics_runtime::prometheus::{
+    Counter, Gauge, Histogram, HistogramOpts, IntCounter, IntGauge, Opts, Registry,
+};
+use metrics_runtime::Metrics;
+
+/// The hot-path metrics, one of each type.
+#[derive(Metrics)]
+#[metrics(component = "hot", namespace = "bench")]
+pub struct HotMetrics {
+    /// Events.
+    pub events_total: IntCounter,
+    /// Amount.
+    pub amount_total: Counter,
+    /// Level.
+    pub level: IntGauge,
+    /// Latency.
+    #[metric(buckets = [0.001, 0.01, 0.1, 1.0])]
+    pub latency_seconds: Histogram,
+}
+
+/// Twenty metrics: the size of a typical component.
+#[derive(Metrics)]
+#[metrics(component = "wide", namespace = "bench")]
+pub struct WideMetrics {
+    /// Metric 0.
+    pub m00_total: IntCounter,
+    /// Metric 1.
+    pub m01_total: IntCounter,
+    /// Metric 2.
+    pub m02_total: IntCounter,
+    /// Metric 3.
+    pub m03_total: IntCounter,
+    /// Metric 4.
+    pub m04_total: IntCounter,
+    /// Metric 5.
+    pub m05_total: Counter,
+    /// Metric 6.
+    pub m06_total: Counter,
+    /// Metric 7.
+    pub m07_total: Counter,
+    /// Metric 8.
+    pub m08_total: Counter,
+    /// Metric 9.
+    pub m09_total: Counter,
+    /// Metric 10.
+    pub m10: IntGauge,
+    /// Metric 11.
+    pub m11: IntGauge,
+    /// Metric 12.
+    pub m12: IntGauge,
+    /// Metric 13.
+    pub m13: Gauge,
+    /// Metric 14.
+    pub m14: Gauge,
+    /// Metric 15.
+    pub m15: Gauge,
+    /// Metric 16.
+    pub m16_seconds: Histogram,
+    /// Metric 17.
+    pub m17_seconds: Histogram,
+    /// Metric 18.
+    pub m18_seconds: Histogram,
+    /// Metric 19.
+    pub m19_seconds: Histogram,
+}
+
+/// The same twenty metrics, built and registered by hand with `prometheus`.
+pub fn wide_by_hand() -> (
+    Registry,
+    Vec<IntCounter>,
+    Vec<Counter>,
+    Vec<IntGauge>,
+    Vec<Gauge>,
+    Vec<Histogram>,
+) {
+    let registry = Registry::new();
+    let name = |i: usize, suffix: &str| format!("bench_wide_m{i:02}{suffix}");
+    let help = |i: usize| format!("Metric {i}.");
+    let int_counters: Vec<_> = (0..5)
+        .map(|i| IntCounter::with_opts(Opts::new(name(i, "_total"), help(i))).unwrap())
+        .collect();
+    let counters: Vec<_> = (5..10)
+        .map(|i| Counter::with_opts(Opts::new(name(i, "_total"), help(i))).unwrap())
+        .collect();
+    let int_gauges: Vec<_> = (10..13)
+        .map(|i| IntGauge::with_opts(Opts::new(name(i, ""), help(i))).unwrap())
+        .collect();
+    let gauges: Vec<_> = (13..16)
+        .map(|i| Gauge::with_opts(Opts::new(name(i, ""), help(i))).unwrap())
+        .collect();
+    let histograms: Vec<_> = (16..20)
+        .map(|i| Histogram::with_opts(HistogramOpts::new(name(i, "_seconds"), help(i))).unwrap())
+        .collect();
+    for c in &int_counters {
+        registry.register(Box::new(c.clone())).unwrap();
+    }
+    for c in &counters {
+        registry.register(Box::new(c.clone())).unwrap();
+    }
+    for g in &int_gauges {
+        registry.register(Box::new(g.clone())).unwrap();
+    }
+    for g in &gauges {
+        registry.register(Box::new(g.clone())).unwrap();
+    }
+    for h in &histograms {
+        registry.register(Box::new(h.clone())).unwrap();
+    }
+    (
+        registry,
+        int_counters,
+        counters,
+        int_gauges,
+        gauges,
+        histograms,
+    )
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Compile-time benchmark: a crate of N components of M metrics each, once
+declared with `#[derive(Metrics)]` and once written by hand with
+`prometheus` calls, timed under `cargo check` and `cargo build`.
+
+Dependencies are built once first, so the timings are those of the
+generated crate alone (what a user's incremental `cargo check` pays),
+measured from a clean state of that crate, several runs, medians reported.
+It also times a from-scratch build of the proc-macro crate with its `syn`.
+
+    python3 metrics-runtime/benches/compile_time.py [--runs 5] [--components 200] [--metrics 10]
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+KINDS = [("IntCounter", "_total"), ("Counter", "_total"), ("IntGauge", ""), ("Gauge", ""), ("Histogram", "_seconds")]
+
+
+def derive_source(components, metrics):
+    out = ["use metrics_runtime::prometheus::*;", "use metrics_runtime::Metrics;", ""]
+    for c in range(components):
+        out.append(f"pub mod c{c} {{")
+        out.append("    use super::*;")
+        out.append("    /// A component.")
+        out.append("    #[derive(Metrics)]")
+        out.append(f'    #[metrics(component = "c{c}", namespace = "gen")]')
+        out.append(f"    pub struct C{c} {{")
+        for m in range(metrics):
+            ty, suffix = KINDS[m % len(KINDS)]
+            out.append(f"        /// Metric {m}.")
+            out.append(f"        pub m{m}{suffix}: {ty},")
+        out.append("    }")
+        out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def hand_source(components, metrics):
+    out = ["use metrics_runtime::prometheus::*;", ""]
+    for c in range(components):
+        out.append(f"pub mod c{c} {{")
+        out.append("    use super::*;")
+        out.append("    /// A component.")
+        out.append(f"    pub struct C{c} {{")
+        for m in range(metrics):
+            ty, suffix = KINDS[m % len(KINDS)]
+            out.append(f"        /// Metric {m}.")
+            out.append(f"        pub m{m}{suffix}: {ty},")
+        out.append("    }")
+        out.append(f"    impl C{c} {{")
+        out.append("        /// Creates and registers every metric.")
+        out.append("        pub fn register(registry: &Registry) -> Result<Self> {")
+        out.append("            let this = Self {")
+        for m in range(metrics):
+            ty, suffix = KINDS[m % len(KINDS)]
+            name = f"gen_c{c}_m{m}{suffix}"
+            opts = "HistogramOpts" if ty == "Histogram" else "Opts"
+            out.append(f'                m{m}{suffix}: {ty}::with_opts({opts}::new("{name}", "Metric {m}."))?,')
+        out.append("            };")
+        for m in range(metrics):
+            _, suffix = KINDS[m % len(KINDS)]
+            out.append(f"            registry.register(Box::new(this.m{m}{suffix}.clone()))?;")
+        out.append("            Ok(this)")
+        out.append("        }")
+        out.append("    }")
+        out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def make_crate(base, name, source):
+    path = os.path.join(base, name)
+    os.makedirs(os.path.join(path, "src"))
+    runtime = os.path.join(ROOT, "metrics-runtime")
+    with open(os.path.join(path, "Cargo.toml"), "w") as f:
+        f.write(
+            f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
+            f'[dependencies]\nmetrics-runtime = {{ path = "{runtime}" }}\n\n[workspace]\n'
+        )
+    with open(os.path.join(path, "src", "lib.rs"), "w") as f:
+        f.write(source)
+    shutil.copy(os.path.join(ROOT, "rust-toolchain.toml"), path)
+    shutil.copy(os.path.join(ROOT, "Cargo.lock"), path)
+    return path
+
+
+def cargo(path, *args, target):
+    env = dict(os.environ, CARGO_TARGET_DIR=target)
+    start = time.perf_counter()
+    subprocess.run(["cargo", *args], cwd=path, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def time_crate(path, name, command, runs, target):
+    cargo(path, command, target=target)  # dependencies, once
+    times = []
+    for _ in range(runs):
+        cargo(path, "clean", "-p", name, target=target)
+        times.append(cargo(path, command, target=target))
+    return statistics.median(times), times
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--components", type=int, default=200)
+    parser.add_argument("--metrics", type=int, default=10)
+    args = parser.parse_args()
+
+    base = tempfile.mkdtemp(prefix="metrics-compile-bench-")
+    try:
+        crates = {
+            "gen_derive": make_crate(base, "gen_derive", derive_source(args.components, args.metrics)),
+            "gen_hand": make_crate(base, "gen_hand", hand_source(args.components, args.metrics)),
+        }
+        target = os.path.join(base, "target")
+        results = {}
+        for command in ("check", "build"):
+            for name, path in crates.items():
+                median, times = time_crate(path, name, command, args.runs, target)
+                results[(command, name)] = median
+                print(f"cargo {command:5} {name:10}: median {median:6.2f} s  runs {', '.join(f'{t:.2f}' for t in times)}")
+            ratio = results[(command, "gen_derive")] / results[(command, "gen_hand")]
+            print(f"cargo {command:5} derive / hand-written: {ratio:.2f}x")
+
+        macros_target = os.path.join(base, "target-macros")
+        times = []
+        for _ in range(max(1, args.runs // 2)):
+            shutil.rmtree(macros_target, ignore_errors=True)
+            times.append(cargo(ROOT, "build", "-p", "metrics-macros", target=macros_target))
+        print(f"metrics-macros from scratch (with syn, quote, proc-macro2): median {statistics.median(times):.2f} s")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+//! Updates on the hot path: a component's global instance against a raw
+//! `static` metric in a `Lazy` and against a bare atomic (the floor).
+
+// `criterion_group!` generates functions without docs.
+#![allow(missing_docs)]
+
+mod common;
+
+use std::hint::black_box;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use metrics_runtime::prometheus::{Counter, Histogram, HistogramOpts, IntCounter, IntGauge, Opts};
+use once_cell::sync::Lazy;
+
+use common::HotMetrics;
+
+static RAW_INT_COUNTER: Lazy<IntCounter> =
+    Lazy::new(|| IntCounter::with_opts(Opts::new("raw_events_total", "Events.")).unwrap());
+static RAW_COUNTER: Lazy<Counter> =
+    Lazy::new(|| Counter::with_opts(Opts::new("raw_amount_total", "Amount.")).unwrap());
+static RAW_INT_GAUGE: Lazy<IntGauge> =
+    Lazy::new(|| IntGauge::with_opts(Opts::new("raw_level", "Level.")).unwrap());
+static RAW_HISTOGRAM: Lazy<Histogram> = Lazy::new(|| {
+    Histogram::with_opts(
+        HistogramOpts::new("raw_latency_seconds", "Latency.").buckets(vec![0.001, 0.01, 0.1, 1.0]),
+    )
+    .unwrap()
+});
+static ATOMIC: AtomicU64 = AtomicU64::new(0);
+
+fn updates(c: &mut Criterion) {
+    // Initialise both sides outside the measurement.
+    let _ = (HotMetrics::global(), &*RAW_INT_COUNTER, &*RAW_COUNTER);
+
+    let mut group = c.benchmark_group("int_counter_inc");
+    group.bench_function("global", |b| {
+        b.iter(|| HotMetrics::global().events_total.inc())
+    });
+    group.bench_function("raw_static", |b| b.iter(|| RAW_INT_COUNTER.inc()));
+    group.bench_function("atomic_fetch_add", |b| {
+        b.iter(|| ATOMIC.fetch_add(1, Ordering::Relaxed))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("counter_inc_by");
+    group.bench_function("global", |b| {
+        b.iter(|| HotMetrics::global().amount_total.inc_by(black_box(1.5)))
+    });
+    group.bench_function("raw_static", |b| {
+        b.iter(|| RAW_COUNTER.inc_by(black_box(1.5)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("int_gauge_set");
+    group.bench_function("global", |b| {
+        b.iter(|| HotMetrics::global().level.set(black_box(42)))
+    });
+    group.bench_function("raw_static", |b| {
+        b.iter(|| RAW_INT_GAUGE.set(black_box(42)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("histogram_observe");
+    group.bench_function("global", |b| {
+        b.iter(|| {
+            HotMetrics::global()
+                .latency_seconds
+                .observe(black_box(0.05))
+        })
+    });
+    group.bench_function("raw_static", |b| {
+        b.iter(|| RAW_HISTOGRAM.observe(black_box(0.05)))
+    });
+    group.finish();
+}
+
+/// Two threads on one counter against two threads on two counters: what
+/// sharing a cache line costs, for the record.
+fn contention(c: &mut Criterion) {
+    const PER_THREAD: u64 = 100_000;
+    let shared = IntCounter::new("shared_total", "Shared.").unwrap();
+    let own = [
+        IntCounter::new("a_total", "A.").unwrap(),
+        IntCounter::new("b_total", "B.").unwrap(),
+    ];
+    let mut group = c.benchmark_group("two_threads_100k_inc");
+    group.sample_size(20);
+    group.bench_function("one_counter", |b| {
+        b.iter(|| {
+            std::thread::scope(|s| {
+                for _ in 0..2 {
+                    s.spawn(|| (0..PER_THREAD).for_each(|_| shared.inc()));
+                }
+            })
+        })
+    });
+    group.bench_function("two_counters", |b| {
+        b.iter(|| {
+            std::thread::scope(|s| {
+                for counter in &own {
+                    s.spawn(move || (0..PER_THREAD).for_each(|_| counter.inc()));
+                }
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, updates, contention);
+criterion_main!(benches);

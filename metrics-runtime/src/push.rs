@@ -1,0 +1,352 @@
+//! Pushing a [`Registry`] to a Prometheus Pushgateway (feature `push`).
+//!
+//! The body is the text exposition ([`TEXT_CONTENT_TYPE`]), the same bytes
+//! the exporter serves, sent by [`ureq`]: a blocking client, so batch jobs
+//! need no async runtime. Plain `http://` only (no TLS is compiled in), and
+//! always a direct connection: `HTTP_PROXY` and friends, often set for
+//! downloads, are ignored, so metrics never detour through a proxy.
+
+use std::error::Error as StdError;
+use std::fmt;
+use std::time::Duration;
+
+use base64::engine::general_purpose::URL_SAFE;
+use base64::Engine as _;
+
+use crate::registry::{Registry, TEXT_CONTENT_TYPE};
+
+/// How much of a refusal's body is kept for the error message.
+const MAX_ERROR_BODY: u64 = 4 * 1024;
+
+/// The longest timeout passed on, so that adding it to "now" cannot overflow.
+const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+
+/// A Pushgateway at a base URL such as `http://127.0.0.1:9091`.
+///
+/// Metrics are grouped by job and optional grouping labels, as the
+/// Pushgateway's `/metrics/job/<job>/<label>/<value>...` API does; values
+/// that cannot stand in a URL path as they are (`/`, spaces, non-ASCII,
+/// empty) are sent base64-encoded, so any value arrives unchanged.
+///
+/// ```no_run
+/// use metrics_runtime::prometheus::IntCounter;
+/// use metrics_runtime::{Metrics, Pushgateway, Registry};
+///
+/// /// The nightly export.
+/// #[derive(Metrics)]
+/// #[metrics(component = "export")]
+/// struct ExportMetrics {
+///     /// Rows written.
+///     rows_total: IntCounter,
+/// }
+///
+/// let registry = Registry::new();
+/// ExportMetrics::register(&registry)?.rows_total.inc_by(1200);
+///
+/// let gateway = Pushgateway::new("http://127.0.0.1:9091");
+/// gateway.push(&registry, "nightly_export", &[("shard", "eu/1")])?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Pushgateway {
+    base: String,
+    agent: ureq::Agent,
+}
+
+/// Why a push or delete failed.
+///
+/// ```
+/// use metrics_runtime::{PushError, Registry};
+///
+/// // A port nobody listens on: bound, then released.
+/// let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+/// let url = format!("http://127.0.0.1:{port}");
+/// let err = Registry::new().push(&url, "batch", &[]).unwrap_err();
+/// assert!(matches!(err, PushError::Unreachable { .. }));
+/// assert!(err.to_string().starts_with("cannot reach the Pushgateway at http://127.0.0.1:"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum PushError {
+    /// The job or grouping cannot be sent: an empty job name, a label name
+    /// that is not `[a-zA-Z_][a-zA-Z0-9_]*`, a `job` label, or a label given twice.
+    InvalidGrouping(String),
+    /// No HTTP answer came back: a malformed URL, the connection refused,
+    /// a name that does not resolve, a timeout, or a broken connection.
+    Unreachable {
+        /// The URL of the request.
+        url: String,
+        /// What the HTTP client reported.
+        source: Box<dyn StdError + Send + Sync>,
+    },
+    /// The gateway answered with a status other than 2xx.
+    Rejected {
+        /// The URL of the request.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+        /// The start of the response body, which says why.
+        body: String,
+    },
+}
+
+impl Pushgateway {
+    /// A client for the gateway at `url` (scheme, host, port and an
+    /// optional path prefix), with a 10 s timeout per request.
+    ///
+    /// ```
+    /// let gateway = metrics_runtime::Pushgateway::new("http://127.0.0.1:9091/");
+    /// ```
+    pub fn new(url: &str) -> Self {
+        Pushgateway {
+            base: url.trim_end_matches('/').to_owned(),
+            agent: agent(Duration::from_secs(10)),
+        }
+    }
+
+    /// The same gateway with another timeout for each whole request.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let gateway = metrics_runtime::Pushgateway::new("http://127.0.0.1:9091")
+    ///     .timeout(Duration::from_secs(3));
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.agent = agent(timeout);
+        self
+    }
+
+    /// Replaces every metric of the group with `registry`'s (HTTP `PUT`).
+    ///
+    /// ```
+    /// use metrics_runtime::{PushError, Pushgateway, Registry};
+    ///
+    /// let gateway = Pushgateway::new("http://127.0.0.1:9091");
+    /// let err = gateway.push(&Registry::new(), "", &[]).unwrap_err();
+    /// assert_eq!(err.to_string(), "cannot push: the job name is empty");
+    /// ```
+    pub fn push(
+        &self,
+        registry: &Registry,
+        job: &str,
+        grouping: &[(&str, &str)],
+    ) -> Result<(), PushError> {
+        let url = self.url(job, grouping)?;
+        let request = self
+            .agent
+            .put(&url)
+            .header("Content-Type", TEXT_CONTENT_TYPE);
+        answer(url.clone(), request.send(registry.encode_text()))
+    }
+
+    /// Replaces only the group's metrics that `registry` also has, by name
+    /// (HTTP `POST`).
+    ///
+    /// ```
+    /// use metrics_runtime::{Pushgateway, Registry};
+    ///
+    /// let gateway = Pushgateway::new("http://127.0.0.1:9091");
+    /// let err = gateway.push_add(&Registry::new(), "batch", &[("job", "x")]).unwrap_err();
+    /// assert!(err.to_string().contains("`job`"));
+    /// ```
+    pub fn push_add(
+        &self,
+        registry: &Registry,
+        job: &str,
+        grouping: &[(&str, &str)],
+    ) -> Result<(), PushError> {
+        let url = self.url(job, grouping)?;
+        let request = self
+            .agent
+            .post(&url)
+            .header("Content-Type", TEXT_CONTENT_TYPE);
+        answer(url.clone(), request.send(registry.encode_text()))
+    }
+
+    /// Deletes every metric of the group (HTTP `DELETE`).
+    ///
+    /// ```
+    /// use metrics_runtime::Pushgateway;
+    ///
+    /// let err = Pushgateway::new("http://127.0.0.1:9091")
+    ///     .delete("batch", &[("1st", "x")])
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("`1st`"));
+    /// ```
+    pub fn delete(&self, job: &str, grouping: &[(&str, &str)]) -> Result<(), PushError> {
+        let url = self.url(job, grouping)?;
+        answer(url.clone(), self.agent.delete(&url).call())
+    }
+
+    /// `base/metrics/job/<job>/<label>/<value>...`, each value encoded.
+    fn url(&self, job: &str, grouping: &[(&str, &str)]) -> Result<String, PushError> {
+        if job.is_empty() {
+            return Err(PushError::InvalidGrouping(
+                "the job name is empty".to_owned(),
+            ));
+        }
+        let mut url = format!("{}/metrics/{}", self.base, segment("job", job));
+        for (index, (name, value)) in grouping.iter().enumerate() {
+            let invalid = |why: &str| {
+                Err(PushError::InvalidGrouping(format!(
+                    "grouping label `{name}` {why}"
+                )))
+            };
+            if !is_label_name(name) {
+                return invalid("is not a valid label name ([a-zA-Z_][a-zA-Z0-9_]*)");
+            }
+            if *name == "job" {
+                return invalid("is reserved: the job is given separately");
+            }
+            if grouping[..index].iter().any(|(seen, _)| seen == name) {
+                return invalid("is given twice");
+            }
+            url.push('/');
+            url.push_str(&segment(name, value));
+        }
+        Ok(url)
+    }
+}
+
+impl Registry {
+    /// Pushes this registry to the Pushgateway at `gateway_url`, replacing
+    /// the group's metrics: [`Pushgateway::push`] with the default timeout.
+    ///
+    /// ```no_run
+    /// use metrics_runtime::Registry;
+    ///
+    /// Registry::global().push("http://127.0.0.1:9091", "nightly_export", &[("shard", "3")])?;
+    /// # Ok::<(), metrics_runtime::PushError>(())
+    /// ```
+    pub fn push(
+        &self,
+        gateway_url: &str,
+        job: &str,
+        grouping: &[(&str, &str)],
+    ) -> Result<(), PushError> {
+        Pushgateway::new(gateway_url).push(self, job, grouping)
+    }
+}
+
+fn agent(timeout: Duration) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(timeout.min(MAX_TIMEOUT)))
+        .proxy(None)
+        // A refusal's status and body are read below, to name the reason.
+        .http_status_as_error(false)
+        .build()
+        .new_agent()
+}
+
+fn answer(
+    url: String,
+    result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+) -> Result<(), PushError> {
+    let mut response = result.map_err(|source| PushError::Unreachable {
+        url: url.clone(),
+        source: Box::new(source),
+    })?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    // The body only explains the refusal; an unreadable one leaves it empty.
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_ERROR_BODY)
+        .read_to_string()
+        .unwrap_or_default();
+    Err(PushError::Rejected {
+        url,
+        status: status.as_u16(),
+        body: body.trim().to_owned(),
+    })
+}
+
+/// `name/value`, or `name@base64/<base64url>` when the value is empty, is
+/// `.`/`..` (which URL handling collapses), or has any byte outside the
+/// characters a path segment carries unescaped.
+fn segment(name: &str, value: &str) -> String {
+    let plain = !value.is_empty()
+        && value != "."
+        && value != ".."
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b));
+    if plain {
+        format!("{name}/{value}")
+    } else if value.is_empty() {
+        // The Pushgateway's spelling of an empty value.
+        format!("{name}@base64/=")
+    } else {
+        format!("{name}@base64/{}", URL_SAFE.encode(value))
+    }
+}
+
+fn is_label_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+impl fmt::Display for PushError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PushError::InvalidGrouping(why) => write!(f, "cannot push: {why}"),
+            PushError::Unreachable { url, source } => {
+                write!(f, "cannot reach the Pushgateway at {url}: {source}")
+            }
+            PushError::Rejected { url, status, body } => write!(
+                f,
+                "the Pushgateway at {url} refused the request with status {status}: {body}"
+            ),
+        }
+    }
+}
+
+impl StdError for PushError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        match self {
+            PushError::Unreachable { source, .. } => Some(&**source),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_values_stay_readable_and_others_are_base64() {
+        assert_eq!(segment("job", "batch-1.a_b~"), "job/batch-1.a_b~");
+        assert_eq!(segment("path", "a/b"), "path@base64/YS9i");
+        assert_eq!(segment("x", ""), "x@base64/=");
+        assert_eq!(segment("x", ".."), "x@base64/Li4=");
+        assert_eq!(segment("x", "ü"), "x@base64/w7w=");
+    }
+
+    #[test]
+    fn builds_the_group_url_and_refuses_bad_groupings() {
+        let gateway = Pushgateway::new("http://gw:9091/prefix/");
+        assert_eq!(
+            gateway.url("j", &[("a", "1"), ("b", "x y")]).unwrap(),
+            "http://gw:9091/prefix/metrics/job/j/a/1/b@base64/eCB5"
+        );
+        for grouping in [
+            &[("", "v")][..],
+            &[("a-b", "v")],
+            &[("job", "v")],
+            &[("a", "1"), ("a", "2")],
+        ] {
+            assert!(matches!(
+                gateway.url("j", grouping),
+                Err(PushError::InvalidGrouping(_))
+            ));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The `push` feature against a real Pushgateway, and its errors.
+
+mod support;
+
+use std::error::Error as _;
+use std::time::Duration;
+
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::{Metrics, PushError, Pushgateway, Registry};
+
+/// A batch job's own metric, pushed beside the checkout component.
+#[derive(Metrics)]
+#[metrics(component = "batch", namespace = "it")]
+struct BatchMetrics {
+    /// Rows the batch wrote.
+    rows_total: IntCounter,
+}
+
+/// The value of the sample `name{...}` in the gateway's exposition whose
+/// labels include every `key="value"` of `labels`.
+fn sample(exposition: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+    exposition
+        .lines()
+        .filter(|line| line.starts_with(&format!("{name}{{")))
+        .find(|line| {
+            labels
+                .iter()
+                .all(|(k, v)| line.contains(&format!("{k}=\"{v}\"")))
+        })
+        .and_then(|line| line.rsplit(' ').next()?.parse().ok())
+}
+
+#[test]
+fn push_replaces_push_add_merges_and_delete_removes_a_group() {
+    let Some(gateway_server) = support::pushgateway() else {
+        return;
+    };
+    let url = gateway_server.url("");
+    let group: &[(&str, &str)] = &[("shard", "eu/1"), ("region", "zürich")];
+    let labels = [("job", "nightly"), ("shard", "eu/1"), ("region", "zürich")];
+    let exposition = || {
+        let answer = support::get(&gateway_server.url("/metrics")).expect("gateway answers");
+        assert_eq!(answer.status, 200);
+        answer.body
+    };
+
+    let checkout = Registry::new();
+    support::components::checkout(&checkout);
+    checkout
+        .push(&url, "nightly", group)
+        .expect("push accepted");
+    let text = exposition();
+    assert_eq!(
+        sample(&text, "it_checkout_orders_total", &labels),
+        Some(42.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "it_checkout_payments_total",
+            &[("method", "card"), ("shard", "eu/1")]
+        ),
+        Some(30.0)
+    );
+    assert_eq!(
+        sample(&text, "it_checkout_duration_seconds_count", &labels),
+        Some(40.0)
+    );
+
+    // POST keeps the group's other metrics.
+    let batch = Registry::new();
+    BatchMetrics::register(&batch)
+        .expect("registers")
+        .rows_total
+        .inc_by(1200);
+    let gateway = Pushgateway::new(&url);
+    gateway
+        .push_add(&batch, "nightly", group)
+        .expect("push_add accepted");
+    let text = exposition();
+    assert_eq!(sample(&text, "it_batch_rows_total", &labels), Some(1200.0));
+    assert_eq!(
+        sample(&text, "it_checkout_orders_total", &labels),
+        Some(42.0)
+    );
+
+    // PUT replaces the whole group.
+    gateway
+        .push(&batch, "nightly", group)
+        .expect("push accepted");
+    let text = exposition();
+    assert_eq!(sample(&text, "it_batch_rows_total", &labels), Some(1200.0));
+    assert_eq!(
+        sample(&text, "it_checkout_orders_total", &labels),
+        None,
+        "{text}"
+    );
+
+    gateway.delete("nightly", group).expect("delete accepted");
+    assert_eq!(sample(&exposition(), "it_batch_rows_total", &labels), None);
+}
+
+#[test]
+fn an_unreachable_gateway_is_a_clear_error() {
+    // Bound and released: nothing listens there now.
+    let port = support::free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let err = Registry::new()
+        .push(&url, "batch", &[])
+        .expect_err("nothing listens");
+    assert!(matches!(err, PushError::Unreachable { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!(
+            "cannot reach the Pushgateway at {url}/metrics/job/batch: "
+        )),
+        "{message}"
+    );
+    assert!(err.source().is_some());
+
+    // Same with a timeout of "never": an error, not a panic or a hang.
+    let err = Pushgateway::new(&url)
+        .timeout(Duration::MAX)
+        .delete("batch", &[])
+        .expect_err("nothing listens");
+    assert!(matches!(err, PushError::Unreachable { .. }), "{err:?}");
+}
+
+#[test]
+fn a_refusal_names_the_status_and_the_reason() {
+    let Some(gateway_server) = support::pushgateway() else {
+        return;
+    };
+    // Not the gateway's API: a path under which it has nothing.
+    let url = gateway_server.url("/not-the-api");
+    let err = Pushgateway::new(&url)
+        .push(&Registry::new(), "batch", &[])
+        .expect_err("refused");
+    match &err {
+        PushError::Rejected {
+            status,
+            url: refused,
+            ..
+        } => {
+            assert_eq!(*status, 404);
+            assert!(refused.starts_with(&url));
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(
+        err.to_string()
+            .contains("refused the request with status 404"),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_groupings_are_refused_before_sending() {
+    let gateway = Pushgateway::new("http://127.0.0.1:9");
+    let registry = Registry::new();
+    for (job, grouping) in [
+        ("", &[][..]),
+        ("batch", &[("job", "x")][..]),
+        ("batch", &[("bad-name", "x")][..]),
+        ("batch", &[("a", "1"), ("a", "2")][..]),
+    ] {
+        let err = gateway.push(&registry, job, grouping).expect_err("invalid");
+        assert!(matches!(err, PushError::InvalidGrouping(_)), "{err:?}");
+    }
+}

@@ -1,0 +1,15 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// `http`, as `metrics_ui_tests::shop::HttpMetrics` in another crate: no
+/// compile error by itself, since names are unique per crate.
+#[derive(Metrics)]
+#[metrics(component = "http", namespace = "api")]
+pub struct ApiHttpMetrics {
+    /// Requests received.
+    pub requests_total: IntCounter,
+}
+
+metrics_runtime::assert_unique!(metrics_ui_tests::shop::HttpMetrics, ApiHttpMetrics);
+
+fn main() {}

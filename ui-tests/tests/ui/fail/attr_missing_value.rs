@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// A key without its value.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests received.
+    #[metric(name)]
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// Nor is a macro call.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    #[metric(help = concat!("Requests", " received."))]
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

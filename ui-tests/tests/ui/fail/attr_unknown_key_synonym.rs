@@ -1,0 +1,12 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// A word other libraries use.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    #[metric(description = "Requests received.")]
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

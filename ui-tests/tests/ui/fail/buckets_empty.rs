@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::Histogram;
+use metrics_runtime::Metrics;
+
+/// No bucket at all.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Time to first byte.
+    #[metric(buckets = [])]
+    pub latency_seconds: Histogram,
+}
+
+fn main() {}

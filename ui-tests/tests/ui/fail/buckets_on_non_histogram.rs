@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::Gauge;
+use metrics_runtime::Metrics;
+
+/// Only histograms have buckets.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Time to first byte, last request.
+    #[metric(buckets = [0.1, 1.0])]
+    pub latency_seconds: Gauge,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::Histogram;
+use metrics_runtime::Metrics;
+
+/// Only `exponential` and `linear`.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Time to first byte.
+    #[metric(buckets = quadratic(0.1, 2.0, 5))]
+    pub latency_seconds: Histogram,
+}
+
+fn main() {}

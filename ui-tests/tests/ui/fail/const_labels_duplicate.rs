@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// The same constant label twice.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests received.
+    #[metric(const_labels = [("region", "eu"), ("region", "us")])]
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

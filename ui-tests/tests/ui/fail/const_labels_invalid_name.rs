@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// Constant label names follow the label rules.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests received.
+    #[metric(const_labels = [("__region", "eu")])]
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

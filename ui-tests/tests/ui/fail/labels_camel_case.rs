@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounterVec;
+use metrics_runtime::Metrics;
+
+/// promlint wants snake_case label names.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Responses sent.
+    #[metric(labels = ["statusCode"])]
+    pub responses_total: IntCounterVec,
+}
+
+fn main() {}

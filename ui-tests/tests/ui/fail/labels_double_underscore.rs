@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounterVec;
+use metrics_runtime::Metrics;
+
+/// `__` label names are Prometheus's own.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Responses sent.
+    #[metric(labels = ["__name__"])]
+    pub responses_total: IntCounterVec,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounterVec;
+use metrics_runtime::Metrics;
+
+/// A dash in a label name.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Responses sent.
+    #[metric(labels = ["status-class"])]
+    pub responses_total: IntCounterVec,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::HistogramVec;
+use metrics_runtime::Metrics;
+
+/// `le` holds a histogram's bucket bounds.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Time to first byte.
+    #[metric(labels = ["le"])]
+    pub latency_seconds: HistogramVec,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// `IntCounter` has no variable labels.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests received.
+    #[metric(labels = ["method"])]
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

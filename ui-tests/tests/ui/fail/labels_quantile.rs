@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::GaugeVec;
+use metrics_runtime::Metrics;
+
+/// `quantile` holds a summary's quantiles.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Latency percentiles computed by hand.
+    #[metric(labels = ["quantile"])]
+    pub latency_seconds: GaugeVec,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounterVec;
+use metrics_runtime::Metrics;
+
+/// A label name must not start with a digit.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Responses sent.
+    #[metric(labels = ["2xx"])]
+    pub responses_total: IntCounterVec,
+}
+
+fn main() {}

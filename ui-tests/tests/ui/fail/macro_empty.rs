@@ -1,0 +1,5 @@
+use metrics_runtime::metrics_component;
+
+metrics_component! {}
+
+fn main() {}

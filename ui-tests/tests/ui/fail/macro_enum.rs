@@ -1,0 +1,10 @@
+use metrics_runtime::metrics_component;
+
+metrics_component! {
+    /// Not a struct.
+    pub enum HttpMetrics {
+        Requests,
+    }
+}
+
+fn main() {}

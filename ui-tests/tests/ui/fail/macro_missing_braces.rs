@@ -1,0 +1,8 @@
+use metrics_runtime::metrics_component;
+
+metrics_component! {
+    /// Header, but no body.
+    pub struct HttpMetrics: "http" in "shop";
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// The field name is the metric name.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+#[allow(non_snake_case)]
+pub struct HttpMetrics {
+    /// Requests received.
+    pub Requests_total: IntCounter,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// The namespace follows the same rules as the component name.
+#[derive(Metrics)]
+#[metrics(component = "http", namespace = "my-shop")]
+pub struct HttpMetrics {
+    /// Requests received.
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

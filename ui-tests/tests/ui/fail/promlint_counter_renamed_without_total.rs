@@ -1,0 +1,13 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// Also when the name is given with `name`.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests received.
+    #[metric(name = "requests")]
+    pub requests_total: IntCounter,
+}
+
+fn main() {}

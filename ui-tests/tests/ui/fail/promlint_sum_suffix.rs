@@ -1,0 +1,12 @@
+use metrics_runtime::prometheus::Gauge;
+use metrics_runtime::Metrics;
+
+/// `_sum` is a histogram's series.
+#[derive(Metrics)]
+#[metrics(component = "cart")]
+pub struct CartMetrics {
+    /// Value of the open carts.
+    pub value_sum: Gauge,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use metrics_runtime::prometheus::IntGauge;
+use metrics_runtime::Metrics;
+
+/// Only counters end in `_total`.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests in flight.
+    pub in_flight_total: IntGauge,
+}
+
+fn main() {}

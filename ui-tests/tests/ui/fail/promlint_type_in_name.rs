@@ -1,0 +1,12 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// The type is on the `# TYPE` line already.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests received.
+    pub requests_counter_total: IntCounter,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use metrics_runtime::Metrics;
+
+/// Not a struct.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub enum HttpMetrics {
+    Requests,
+}
+
+fn main() {}

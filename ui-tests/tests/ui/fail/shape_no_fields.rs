@@ -1,0 +1,8 @@
+use metrics_runtime::Metrics;
+
+/// Braces, but no metric.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use metrics_runtime::Metrics;
+
+/// Not a struct.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub union HttpMetrics {
+    requests_total: u64,
+}
+
+fn main() {}

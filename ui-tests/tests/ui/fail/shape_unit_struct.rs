@@ -1,0 +1,8 @@
+use metrics_runtime::Metrics;
+
+/// No fields at all.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics;
+
+fn main() {}

@@ -1,0 +1,14 @@
+use metrics_runtime::Metrics;
+
+type Hits = metrics_runtime::prometheus::IntCounter;
+
+/// An alias hides the type from the macro, not from the checks.
+#[derive(Metrics)]
+#[metrics(component = "cache")]
+pub struct CacheMetrics {
+    /// Lookups that found their key.
+    #[metric(labels = ["tier"])]
+    pub hits: Hits,
+}
+
+fn main() {}

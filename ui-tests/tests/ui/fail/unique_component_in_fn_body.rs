@@ -1,0 +1,25 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::Metrics;
+
+/// At the crate root.
+#[derive(Metrics)]
+#[metrics(component = "jobs")]
+pub struct JobMetrics {
+    /// Jobs done.
+    pub done_total: IntCounter,
+}
+
+fn worker() {
+    /// Inside a function body, under the same name.
+    #[derive(Metrics)]
+    #[metrics(component = "jobs", namespace = "worker")]
+    struct WorkerJobMetrics {
+        /// Jobs done.
+        done_total: IntCounter,
+    }
+    WorkerJobMetrics::for_test().done_total.inc();
+}
+
+fn main() {
+    worker();
+}
