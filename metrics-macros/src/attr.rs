@@ -16,7 +16,13 @@ const FIELD_KEYS: &[&str] = &["help", "name", "labels", "buckets", "const_labels
 
 /// The model of `input`, with every problem found on the way in `errors`.
 /// `None` when the input is not a struct with named fields at all.
-pub(crate) fn component(input: &DeriveInput, errors: &mut Errors) -> Option<Component> {
+/// `fields_dropped`: the caller left out fields it could not read (and
+/// reported them), so an empty struct is not the user's mistake.
+pub(crate) fn component(
+    input: &DeriveInput,
+    fields_dropped: bool,
+    errors: &mut Errors,
+) -> Option<Component> {
     misplaced(&input.attrs, "metric", "metrics", "the struct", errors);
     let attrs = component_attrs(&input.attrs, errors);
     if attrs.component.is_none() && !attrs.incomplete {
@@ -73,7 +79,7 @@ pub(crate) fn component(input: &DeriveInput, errors: &mut Errors) -> Option<Comp
             return None;
         }
     };
-    if fields.is_empty() {
+    if fields.is_empty() && !fields_dropped {
         errors.at(
             input.ident.span(),
             "a component needs at least one metric: add a field per metric, such as `requests_total: IntCounter` with a doc comment",

@@ -120,10 +120,7 @@ fn without_derive_metrics(attr: &Attribute) -> TokenStream {
 /// One component, and whether its header was read. Problems inside the
 /// braces and a bad literal in the header are recorded in `errors` and
 /// reading goes on; a header that does not parse otherwise ends it.
-fn declaration(
-    input: ParseStream<'_>,
-    errors: &mut Errors,
-) -> syn::Result<(DeriveInput, bool)> {
+fn declaration(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<(DeriveInput, bool)> {
     let mut attrs = input.call(Attribute::parse_outer)?;
     refuse_derive_metrics(&attrs, errors);
     let vis: Visibility = input.parse()?;
@@ -263,6 +260,9 @@ fn field(input: ParseStream<'_>, struct_vis: &Visibility) -> syn::Result<Field> 
         Visibility::Inherited => struct_vis.clone(),
         vis => vis,
     };
+    if input.peek(Token![_]) {
+        return Err(input.error("a metric field needs a name: `_` cannot name a metric"));
+    }
     let ident: Ident = input.parse()?;
     let colon_token: Token![:] = input.parse()?;
     let ty: syn::Type = input.parse()?;

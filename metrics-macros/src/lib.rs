@@ -67,7 +67,8 @@ fn derive(input: TokenStream2) -> TokenStream2 {
 /// reported, the clashing names claimed and the type checks emitted all
 /// the same, so that one compile shows everything.
 fn component(input: &DeriveInput, mut errors: Errors) -> TokenStream2 {
-    let model = attr::component(input, &mut errors);
+    let fields_dropped = !errors.is_empty();
+    let model = attr::component(input, fields_dropped, &mut errors);
     let checked = model.as_ref().map(|c| valid::check(c, &mut errors));
     match (model, checked) {
         (Some(model), Some(checked)) if errors.is_empty() => expand::component(&model, &checked),

@@ -47,9 +47,9 @@ pub(crate) fn items(claims: &[Claim]) -> TokenStream {
     claims
         .iter()
         .filter_map(|claim| {
-            let ident = ident(&claim.ident, claim.span)?;
             // `non_local_definitions`: inside a function body an exported
             // macro still lands at the crate root, which is the point here.
+            let ident = ident(&claim.ident, claim.span)?;
             Some(quote_spanned! {claim.span=>
                 #[doc(hidden)]
                 #[allow(non_local_definitions)]

@@ -140,7 +140,12 @@ fn check_component_attrs(
 /// from the valid segments only, so that an invalid namespace or component
 /// name is reported once, not again in every metric name); `true` when
 /// both passed.
-fn check_name(component: &Component, field: &Field, segments: &Segments, errors: &mut Errors) -> bool {
+fn check_name(
+    component: &Component,
+    field: &Field,
+    segments: &Segments,
+    errors: &mut Errors,
+) -> bool {
     let segment = match &field.attrs.name {
         Some(name) => names::metric_segment(&name.value()).map_err(|problem| {
             errors.at(name.span(), format_args!("invalid metric name: {problem}"))

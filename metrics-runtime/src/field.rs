@@ -26,10 +26,9 @@ pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     const TYPE: MetricType;
 
     /// How the field takes variable labels, for the derive's compile-time
-    /// checks. Every impl in this file says so; the default is the one
-    /// `Labeled<M, L>` needs, whose label names come with their types.
+    /// checks.
     #[doc(hidden)]
-    const __LABELS: LabelForm = LabelForm::Typed;
+    const __LABELS: LabelForm;
 
     #[doc(hidden)]
     fn __build(descriptor: &MetricDescriptor) -> prometheus::Result<Self>;
@@ -61,35 +60,6 @@ pub(crate) mod sealed {
     pub trait Sealed {}
 }
 
-// The derive checks labels, buckets and `_total` in const items with
-// messages of its own (see `metrics-macros/src/typeck.rs`), through
-// `MetricField::TYPE` and `MetricField::__LABELS`. The markers below are not
-// required by it any more; `Labeled<M, L>` still implements them.
-
-/// Marker: a histogram, which takes `buckets = ...`.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`buckets` given, but this metric is not a histogram",
-    label = "remove `buckets = ...`; only `Histogram` and `HistogramVec` have buckets"
-)]
-pub trait HistogramField: MetricField {}
-
-/// Marker: a counter, whose name ends in `_total`.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "this metric is not a counter, so its name must not end in `_total`",
-    label = "only counter names end in `_total` (promlint): rename this metric"
-)]
-pub trait CounterField: MetricField {}
-
-/// Marker: a gauge or histogram, whose name does not end in `_total`.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "this metric is a counter, so its name must end in `_total`",
-    label = "counter names end in `_total` (promlint): rename this metric, or set `#[metric(name = \"..._total\")]`"
-)]
-pub trait NonCounterField: MetricField {}
-
 fn opts(d: &MetricDescriptor) -> Opts {
     Opts::new(d.name(), d.help()).const_labels(const_labels(d))
 }
@@ -113,9 +83,8 @@ fn const_labels(d: &MetricDescriptor) -> HashMap<String, String> {
 // types in its note, in the names users write, instead of rustc's list of
 // `GenericCounter<AtomicU64>`-style expansions.
 macro_rules! scalar {
-    ($($ty:ident => $kind:ident, $marker:ident);* $(;)?) => {$(
+    ($($ty:ident => $kind:ident),* $(,)?) => {$(
         impl sealed::Sealed for $ty {}
-        impl $marker for $ty {}
         #[diagnostic::do_not_recommend]
         impl MetricField for $ty {
             const TYPE: MetricType = MetricType::$kind;
@@ -128,9 +97,8 @@ macro_rules! scalar {
 }
 
 macro_rules! labeled {
-    ($($ty:ident => $kind:ident, $marker:ident);* $(;)?) => {$(
+    ($($ty:ident => $kind:ident),* $(,)?) => {$(
         impl sealed::Sealed for $ty {}
-        impl $marker for $ty {}
         #[diagnostic::do_not_recommend]
         impl MetricField for $ty {
             const TYPE: MetricType = MetricType::$kind;
@@ -143,21 +111,19 @@ macro_rules! labeled {
 }
 
 scalar!(
-    Counter => Counter, CounterField;
-    IntCounter => Counter, CounterField;
-    Gauge => Gauge, NonCounterField;
-    IntGauge => Gauge, NonCounterField;
+    Counter => Counter,
+    IntCounter => Counter,
+    Gauge => Gauge,
+    IntGauge => Gauge,
 );
 labeled!(
-    CounterVec => Counter, CounterField;
-    IntCounterVec => Counter, CounterField;
-    GaugeVec => Gauge, NonCounterField;
-    IntGaugeVec => Gauge, NonCounterField;
+    CounterVec => Counter,
+    IntCounterVec => Counter,
+    GaugeVec => Gauge,
+    IntGaugeVec => Gauge,
 );
 
 impl sealed::Sealed for Histogram {}
-impl HistogramField for Histogram {}
-impl NonCounterField for Histogram {}
 #[diagnostic::do_not_recommend]
 impl MetricField for Histogram {
     const TYPE: MetricType = MetricType::Histogram;
@@ -168,8 +134,6 @@ impl MetricField for Histogram {
 }
 
 impl sealed::Sealed for HistogramVec {}
-impl HistogramField for HistogramVec {}
-impl NonCounterField for HistogramVec {}
 #[diagnostic::do_not_recommend]
 impl MetricField for HistogramVec {
     const TYPE: MetricType = MetricType::Histogram;

@@ -13,7 +13,7 @@ use prometheus::{
 };
 
 use crate::descriptor::{MetricDescriptor, MetricType};
-use crate::field::MetricField;
+use crate::field::{LabelForm, MetricField};
 use crate::labels::LabelSet;
 
 /// A metric with one child per combination of typed label values `L`.
@@ -104,8 +104,10 @@ impl<M: LabeledMetric, L: LabelSet> Collector for Labeled<M, L> {
 
 impl<M: LabeledMetric, L: LabelSet> crate::field::sealed::Sealed for Labeled<M, L> {}
 
+#[diagnostic::do_not_recommend]
 impl<M: LabeledMetric, L: LabelSet> MetricField for Labeled<M, L> {
     const TYPE: MetricType = <M::Vec as MetricField>::TYPE;
+    const __LABELS: LabelForm = LabelForm::Typed;
 
     fn __build(descriptor: &MetricDescriptor) -> prometheus::Result<Self> {
         if descriptor.labels().len() != L::ARITY {
@@ -170,17 +172,3 @@ labeled_metric!(
 pub trait TypedLabelsField<L>: MetricField {}
 
 impl<M: LabeledMetric, L: LabelSet> TypedLabelsField<L> for Labeled<M, L> {}
-
-macro_rules! labeled_markers {
-    ($($metric:ident: $($marker:ident),+);* $(;)?) => {$($(
-        impl<L: LabelSet> crate::field::$marker for Labeled<$metric, L> {}
-    )+)*};
-}
-
-labeled_markers!(
-    Counter: CounterField;
-    IntCounter: CounterField;
-    Gauge: NonCounterField;
-    IntGauge: NonCounterField;
-    Histogram: NonCounterField, HistogramField;
-);

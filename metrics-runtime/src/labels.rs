@@ -19,6 +19,11 @@
 /// assert_eq!(Method::Post.index(), 1);
 /// assert_eq!(Method::Other.as_str(), "OTHER");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a label value type",
+    label = "derive `LabelValue` for a unit-only enum whose variants are the values",
+    note = "typed labels take `#[derive(LabelValue)]` enums; for open-ended values use a `*Vec` metric with `labels = [\"...\"]`"
+)]
 pub trait LabelValue: Send + Sync + 'static {
     /// Every value, in variant order.
     const VALUES: &'static [&'static str];
@@ -50,6 +55,10 @@ pub trait LabelValue: Send + Sync + 'static {
 /// assert_eq!((Method::Post, Class::Ok).position(), 3);
 /// assert_eq!(Labels::values(3), ["post", "ok"]);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a set of typed labels",
+    label = "use one `LabelValue` enum, or a tuple of up to four"
+)]
 pub trait LabelSet: Send + Sync + 'static {
     /// How many labels.
     const ARITY: usize;

@@ -8,7 +8,7 @@ pub use ::std::sync::Arc;
 pub use ::std::vec::Vec;
 
 pub use crate::descriptor::{MetricDescriptor, MetricType};
-pub use crate::field::{CounterField, HistogramField, LabelForm, MetricField, NonCounterField};
+pub use crate::field::{LabelForm, MetricField};
 pub use crate::global::GlobalCell;
 pub use crate::labeled::TypedLabelsField;
 pub use crate::unique::{assert_unique, Names};
@@ -22,6 +22,17 @@ pub const fn require_typed_labels<T: TypedLabelsField<L>, L>() {}
 // A const panic shows the message the macro wrote (naming the field and the
 // fix) on the span it chose, and names `T` only through `MetricField`, so an
 // unsupported type is one error rather than one per check.
+
+/// Fails compilation with `message` when `condition` holds; called in a
+/// const item, so the error (E0080) shows `message` at the call, which the
+/// derive spans on the key or name at fault. One function instead of a
+/// `panic!` per check keeps the generated code cheap to compile.
+#[track_caller]
+pub const fn fail_if(condition: bool, message: &str) {
+    if condition {
+        panic!("{}", message);
+    }
+}
 
 /// Whether a field whose type takes labels as `form` may be declared as the
 /// derive saw it (`expected`).

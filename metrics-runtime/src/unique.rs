@@ -279,6 +279,6 @@ mod tests {
             },
         ])
         .is_some();
-        assert!(CLASH);
+        const { assert!(CLASH) };
     }
 }

@@ -247,5 +247,8 @@ fn the_exposition_passes_promtool() {
     m.queue_depth.with_label_values(&["visa"]).set(2.0);
     m.authorise_seconds.observe(0.2);
     m.settle_seconds.with_label_values(&["visa"]).observe(1.5);
-    assert_eq!(support::promtool_findings(&promtool, &m.encode_text()), None);
+    assert_eq!(
+        support::promtool_findings(&promtool, &m.encode_text()),
+        None
+    );
 }

@@ -169,5 +169,8 @@ fn the_exposition_passes_promtool() {
     };
     let m = GatewayMetrics::for_test();
     m.responses_total.get((Method::Get, Class::Success)).inc();
-    assert_eq!(support::promtool_findings(&promtool, &m.encode_text()), None);
+    assert_eq!(
+        support::promtool_findings(&promtool, &m.encode_text()),
+        None
+    );
 }

@@ -9,17 +9,50 @@ use proptest::sample::select;
 
 /// A string literal: valid names, near misses, odd escapes, or random text.
 fn string_literal() -> impl Strategy<Value = String> {
-    let pool = select(&[
-        "\"http\"", "\"shop\"", "\"front\"", "\"requests_total\"", "\"latency_seconds\"",
-        "\"method\"", "\"class\"", "\"\"", "\"  \"", "\"Http\"", "\"a-b\"", "\"__x\"",
-        "\"a__b\"", "\"x_\"", "\"9x\"", "\"größe\"", "\"a:b\"", "\"le\"", "\"quantile\"",
-        "\"x_bucket\"", "\"latency_ms\"", "\"size_kilobytes\"", "\"requests_counter_total\"",
-        "\"_total\"", "\"\\n\"", "\"\\u{0}\"", "r#\"raw\"#", "\"::metrics_runtime\"",
-        "\"crate::rt\"", "\"not a path\"", "\"[\"", "\"a::\"", "\"requests\"",
-    ][..])
+    let pool = select(
+        &[
+            "\"http\"",
+            "\"shop\"",
+            "\"front\"",
+            "\"requests_total\"",
+            "\"latency_seconds\"",
+            "\"method\"",
+            "\"class\"",
+            "\"\"",
+            "\"  \"",
+            "\"Http\"",
+            "\"a-b\"",
+            "\"__x\"",
+            "\"a__b\"",
+            "\"x_\"",
+            "\"9x\"",
+            "\"größe\"",
+            "\"a:b\"",
+            "\"le\"",
+            "\"quantile\"",
+            "\"x_bucket\"",
+            "\"latency_ms\"",
+            "\"size_kilobytes\"",
+            "\"requests_counter_total\"",
+            "\"_total\"",
+            "\"\\n\"",
+            "\"\\u{0}\"",
+            "r#\"raw\"#",
+            "\"::metrics_runtime\"",
+            "\"crate::rt\"",
+            "\"not a path\"",
+            "\"[\"",
+            "\"a::\"",
+            "\"requests\"",
+        ][..],
+    )
     .prop_map(str::to_owned);
     let random = vec(
-        select(&['a', 'b', 'z', 'A', '0', '9', '_', '-', ':', ' ', 'é', '"', '\\', '\n'][..]),
+        select(
+            &[
+                'a', 'b', 'z', 'A', '0', '9', '_', '-', ':', ' ', 'é', '"', '\\', '\n',
+            ][..],
+        ),
         0..10,
     )
     .prop_map(|chars| format!("{:?}", chars.into_iter().collect::<String>()));
@@ -28,21 +61,63 @@ fn string_literal() -> impl Strategy<Value = String> {
 
 /// What a user may write where a string literal belongs.
 fn value() -> impl Strategy<Value = String> {
-    let other = select(&[
-        "NAME", "concat!(\"a\", \"b\")", "1", "1.5", "true", "'c'", "b\"x\"", "c\"x\"", "-1",
-        "(\"a\")", "[\"a\"]", "a::b", "{}", "", "\"a\" \"b\"", "=",
-    ][..])
+    let other = select(
+        &[
+            "NAME",
+            "concat!(\"a\", \"b\")",
+            "1",
+            "1.5",
+            "true",
+            "'c'",
+            "b\"x\"",
+            "c\"x\"",
+            "-1",
+            "(\"a\")",
+            "[\"a\"]",
+            "a::b",
+            "{}",
+            "",
+            "\"a\" \"b\"",
+            "=",
+        ][..],
+    )
     .prop_map(str::to_owned);
     prop_oneof![4 => string_literal(), 1 => other]
 }
 
 /// A number literal, finite or not, written in the ways Rust allows.
 fn number() -> impl Strategy<Value = String> {
-    let pool = select(&[
-        "0.1", "0.5", "1", "1.0", "10", "0", "-0.0", "-1", "1e999", "5e-324", "1e-400",
-        "1.7976931348623157e308", "0x10", "1u8", "1_000", "2.5f32", "1e20", "1000", "5000",
-        "NaN", "x", "\"1\"", "(1)", "-", "1.", "1e", "0.000001",
-    ][..])
+    let pool = select(
+        &[
+            "0.1",
+            "0.5",
+            "1",
+            "1.0",
+            "10",
+            "0",
+            "-0.0",
+            "-1",
+            "1e999",
+            "5e-324",
+            "1e-400",
+            "1.7976931348623157e308",
+            "0x10",
+            "1u8",
+            "1_000",
+            "2.5f32",
+            "1e20",
+            "1000",
+            "5000",
+            "NaN",
+            "x",
+            "\"1\"",
+            "(1)",
+            "-",
+            "1.",
+            "1e",
+            "0.000001",
+        ][..],
+    )
     .prop_map(str::to_owned);
     let random = any::<f64>().prop_map(|f| format!("{f:?}"));
     let small = (0u32..2000).prop_map(|n| n.to_string());
@@ -144,22 +219,64 @@ fn doc() -> impl Strategy<Value = String> {
 }
 
 fn field_name() -> impl Strategy<Value = String> {
-    select(&[
-        "requests_total", "latency_seconds", "in_flight", "r#type", "r#match", "Requests",
-        "_x", "__x", "a", "x_total", "size_bytes", "latency_ms", "token_bucket", "value_sum",
-        "le", "größe", "requests_counter_total", "é_total", "requests", "_total",
-    ][..])
+    select(
+        &[
+            "requests_total",
+            "latency_seconds",
+            "in_flight",
+            "r#type",
+            "r#match",
+            "Requests",
+            "_x",
+            "__x",
+            "a",
+            "x_total",
+            "size_bytes",
+            "latency_ms",
+            "token_bucket",
+            "value_sum",
+            "le",
+            "größe",
+            "requests_counter_total",
+            "é_total",
+            "requests",
+            "_total",
+        ][..],
+    )
     .prop_map(str::to_owned)
 }
 
 fn field_type() -> impl Strategy<Value = String> {
-    select(&[
-        "IntCounter", "Counter", "Gauge", "IntGauge", "Histogram", "IntCounterVec",
-        "CounterVec", "GaugeVec", "IntGaugeVec", "HistogramVec", "prometheus::IntCounter",
-        "::metrics_runtime::prometheus::Histogram", "u64", "Vec<u8>", "(u8, u16)", "[u8; 4]",
-        "&'static str", "fn() -> u8", "Box<dyn Fn()>", "Labeled<IntCounter, (A, B)>",
-        "Option<IntCounter>", "_", "!", "Self", "T", "impl Clone",
-    ][..])
+    select(
+        &[
+            "IntCounter",
+            "Counter",
+            "Gauge",
+            "IntGauge",
+            "Histogram",
+            "IntCounterVec",
+            "CounterVec",
+            "GaugeVec",
+            "IntGaugeVec",
+            "HistogramVec",
+            "prometheus::IntCounter",
+            "::metrics_runtime::prometheus::Histogram",
+            "u64",
+            "Vec<u8>",
+            "(u8, u16)",
+            "[u8; 4]",
+            "&'static str",
+            "fn() -> u8",
+            "Box<dyn Fn()>",
+            "Labeled<IntCounter, (A, B)>",
+            "Option<IntCounter>",
+            "_",
+            "!",
+            "Self",
+            "T",
+            "impl Clone",
+        ][..],
+    )
     .prop_map(str::to_owned)
 }
 
@@ -175,7 +292,11 @@ fn derive_field() -> impl Strategy<Value = String> {
     )
         .prop_map(|(doc, attrs, vis, name, ty, odd)| {
             // Now and then the struct-level attribute on a field.
-            let misplaced = if odd % 16 == 0 { "#[metrics(component = \"x\")]" } else { "" };
+            let misplaced = if odd % 16 == 0 {
+                "#[metrics(component = \"x\")]"
+            } else {
+                ""
+            };
             format!("{doc}\n{}\n{misplaced}{vis}{name}: {ty}", attrs.join("\n"))
         })
 }
@@ -184,7 +305,7 @@ fn derive_field() -> impl Strategy<Value = String> {
 pub(crate) fn derive_input() -> impl Strategy<Value = String> {
     (
         vec(attribute("metrics", component_key().boxed()), 0..3),
-        vec(derive_field(), 0..5),
+        vec(derive_field(), 0..4),
         0u8..12,
     )
         .prop_map(|(attrs, fields, shape)| {
@@ -238,7 +359,15 @@ pub(crate) fn macro_input() -> impl Strategy<Value = String> {
         prop::option::of(value()),
         prop::option::of(value()),
         vec(macro_field(), 0..4),
-        select(&["pub struct M", "struct M", "pub(crate) struct M<T>", "enum M", "struct"][..]),
+        select(
+            &[
+                "pub struct M",
+                "struct M",
+                "pub(crate) struct M<T>",
+                "enum M",
+                "struct",
+            ][..],
+        ),
     )
         .prop_map(|(attrs, component, namespace, fields, head)| {
             let mut header = format!("/// A component.\n{}\n{head}", attrs.join("\n"));

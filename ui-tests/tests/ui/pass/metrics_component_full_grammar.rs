@@ -1,10 +1,15 @@
 use metrics_runtime::metrics_component;
 use metrics_runtime::prometheus::{GaugeVec, HistogramVec, IntCounter};
 
+/// The runtime under another path, as a facade crate would re-export it.
+mod facade {
+    pub use metrics_runtime as rt;
+}
+
 metrics_component! {
     /// Every shorthand together, attributes inside, two components in one call.
     #[derive(Debug)]
-    #[metrics(subsystem = "")]
+    #[metrics(subsystem = "", crate = "crate::facade::rt")]
     pub struct StoreMetrics: "store" in "shop" {
         /// Objects written.
         #[metric(name = "writes_total")]

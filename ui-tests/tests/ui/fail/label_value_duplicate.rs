@@ -1,0 +1,10 @@
+use metrics_runtime::LabelValue;
+
+#[derive(LabelValue)]
+enum Class {
+    Success,
+    #[label(rename = "success")]
+    Ok,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use metrics_runtime::LabelValue;
+
+#[derive(LabelValue)]
+enum Method {
+    Get,
+    #[label(rename = "")]
+    Unknown,
+}
+
+fn main() {}

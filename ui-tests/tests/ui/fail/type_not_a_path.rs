@@ -1,0 +1,11 @@
+use metrics_runtime::Metrics;
+
+/// A metric's type is a path; this one is a reference.
+#[derive(Metrics)]
+#[metrics(component = "http")]
+pub struct HttpMetrics {
+    /// Requests received.
+    pub requests_total: &'static str,
+}
+
+fn main() {}

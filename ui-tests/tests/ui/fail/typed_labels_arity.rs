@@ -1,0 +1,25 @@
+use metrics_runtime::prometheus::IntCounter;
+use metrics_runtime::{LabelValue, Labeled, Metrics};
+
+#[derive(LabelValue)]
+enum Method {
+    Get,
+    Post,
+}
+
+#[derive(LabelValue)]
+enum Class {
+    Success,
+    Failure,
+}
+
+/// Responses.
+#[derive(Metrics)]
+#[metrics(component = "api")]
+struct ApiMetrics {
+    /// Responses sent.
+    #[metric(labels = [method: Method])]
+    responses_total: Labeled<IntCounter, (Method, Class)>,
+}
+
+fn main() {}
