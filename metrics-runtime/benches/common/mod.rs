@@ -69,14 +69,17 @@ pub struct WideMetrics {
 }
 
 /// The same twenty metrics, built and registered by hand with `prometheus`.
-pub fn wide_by_hand() -> (
-    Registry,
-    Vec<IntCounter>,
-    Vec<Counter>,
-    Vec<IntGauge>,
-    Vec<Gauge>,
-    Vec<Histogram>,
-) {
+pub struct WideByHand {
+    pub registry: Registry,
+    pub int_counters: Vec<IntCounter>,
+    pub counters: Vec<Counter>,
+    pub int_gauges: Vec<IntGauge>,
+    pub gauges: Vec<Gauge>,
+    pub histograms: Vec<Histogram>,
+}
+
+/// Builds and registers [`WideByHand`]'s metrics.
+pub fn wide_by_hand() -> WideByHand {
     let registry = Registry::new();
     let name = |i: usize, suffix: &str| format!("bench_wide_m{i:02}{suffix}");
     let help = |i: usize| format!("Metric {i}.");
@@ -110,12 +113,12 @@ pub fn wide_by_hand() -> (
     for h in &histograms {
         registry.register(Box::new(h.clone())).unwrap();
     }
-    (
+    WideByHand {
         registry,
         int_counters,
         counters,
         int_gauges,
         gauges,
         histograms,
-    )
+    }
 }
