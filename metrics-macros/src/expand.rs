@@ -35,6 +35,10 @@ pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream
             )
         }
     });
+    let shares = component.fields.iter().map(|field| {
+        let (member, ty) = (&field.ident, &field.ty);
+        quote!(#member: <#ty as #krate::MetricField>::__share(&self.#member))
+    });
     let collectors = component.fields.iter().map(|field| {
         let (member, ty) = (&field.ident, &field.ty);
         quote!(<#ty as #krate::MetricField>::__collector(&self.#member))
@@ -59,6 +63,10 @@ pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream
 
             fn __collectors(&self) -> #krate::__private::Vec<#krate::__private::Box<dyn #krate::__private::Collector>> {
                 #krate::__private::Vec::from([#(#collectors),*])
+            }
+
+            fn __share(&self) -> Self {
+                Self { #(#shares),* }
             }
 
             fn __global() -> &'static #krate::__private::GlobalCell<Self> {

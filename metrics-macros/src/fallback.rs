@@ -32,6 +32,10 @@ pub(crate) fn component(input: &DeriveInput, krate: &TokenStream) -> TokenStream
                 #krate::__private::Vec::new()
             }
 
+            fn __share(&self) -> Self {
+                ::core::unreachable!("the declaration of this component has compile errors")
+            }
+
             fn __global() -> &'static #krate::__private::GlobalCell<Self> {
                 static GLOBAL: #krate::__private::GlobalCell<#ident> = #krate::__private::GlobalCell::new();
                 &GLOBAL

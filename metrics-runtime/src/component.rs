@@ -49,6 +49,11 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     /// Never panics: if registration fails (a clash with a collector
     /// registered by hand), it still returns a working instance that is
     /// simply not exported, and [`try_global`](Metrics::try_global) tells why.
+    ///
+    /// The instance is kept inline in a `static`, so that an update through
+    /// it costs what one through a hand-written `static` metric does; it
+    /// holds the very metrics that `register(Registry::global())` returns,
+    /// so an update through either shows in both.
     #[inline]
     fn global() -> &'static Self {
         Self::__global().metrics()
@@ -90,6 +95,11 @@ pub trait Metrics: Sized + Send + Sync + 'static {
 
     #[doc(hidden)]
     fn __collectors(&self) -> Vec<Box<dyn Collector>>;
+
+    /// Another handle to the same metrics (each field's clone shares its
+    /// series).
+    #[doc(hidden)]
+    fn __share(&self) -> Self;
 
     #[doc(hidden)]
     fn __global() -> &'static GlobalCell<Self>;

@@ -41,6 +41,13 @@ pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     fn __collector(&self) -> Box<dyn Collector> {
         Box::new(self.clone())
     }
+
+    /// Another handle to the same series, for the global instance; named
+    /// through this trait for the same reason as `__collector`.
+    #[doc(hidden)]
+    fn __share(&self) -> Self {
+        self.clone()
+    }
 }
 
 /// How a metric type takes variable labels.

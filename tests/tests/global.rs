@@ -52,8 +52,16 @@ fn racing_threads_register_once_and_share_one_instance() {
     assert_eq!(SessionMetrics::global().opened_total.get(), THREADS as u64);
     assert!(SessionMetrics::try_global().is_ok());
 
+    // `register` on the global registry hands out the very same metrics.
     let registered = SessionMetrics::register(Registry::global()).expect("registered");
-    assert!(std::ptr::eq(&*registered, SessionMetrics::global()));
+    assert_eq!(registered.opened_total.get(), THREADS as u64);
+    registered.opened_total.inc();
+    assert_eq!(
+        SessionMetrics::global().opened_total.get(),
+        THREADS as u64 + 1
+    );
+    let again = SessionMetrics::register(Registry::global()).expect("idempotent");
+    assert!(Arc::ptr_eq(&registered, &again));
     let names: Vec<_> = Registry::global().components();
     assert_eq!(names.iter().filter(|n| **n == "sessions").count(), 1);
     let text = Registry::global().encode_text();
@@ -62,7 +70,7 @@ fn racing_threads_register_once_and_share_one_instance() {
             .count(),
         1
     );
-    assert!(text.contains(&format!("race_sessions_opened_total {THREADS}\n")));
+    assert!(text.contains(&format!("race_sessions_opened_total {}\n", THREADS + 1)));
 }
 
 #[test]
@@ -104,5 +112,12 @@ fn a_clash_with_a_hand_registered_collector_keeps_global_working() {
 fn register_before_global_gives_global_the_same_instance() {
     let registered: Arc<DownloadMetrics> =
         DownloadMetrics::register(Registry::global()).expect("registered");
-    assert!(std::ptr::eq(&*registered, DownloadMetrics::global()));
+    registered.served_total.inc_by(2);
+    assert_eq!(DownloadMetrics::global().served_total.get(), 2);
+    DownloadMetrics::global().served_total.inc();
+    assert_eq!(registered.served_total.get(), 3);
+    assert!(std::ptr::eq(
+        DownloadMetrics::global(),
+        DownloadMetrics::global()
+    ));
 }

@@ -2,13 +2,13 @@ use metrics_runtime::prometheus::IntCounter;
 use metrics_runtime::{metrics_component, LabelValue, Labeled};
 
 #[derive(LabelValue)]
-enum Method {
+pub enum Method {
     Get,
     Post,
 }
 
 #[derive(LabelValue)]
-enum Class {
+pub enum Class {
     #[label(rename = "2xx")]
     Success,
     #[label(rename = "5xx")]
