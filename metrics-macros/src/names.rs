@@ -49,6 +49,21 @@ pub(crate) fn segment(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("it must not be empty".into());
     }
+    lowercase_ascii(name)?;
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Err("it must start with a lowercase letter".into());
+    }
+    if name.ends_with('_') || name.contains("__") {
+        return Err(format!(
+            "segments are joined with `_`, so `{name}` must not end in `_` or contain `__`"
+        ));
+    }
+    Ok(())
+}
+
+/// `name` in lowercase ASCII letters, digits and `_` (Prometheus allows
+/// upper case, promlint's snake_case rule does not).
+fn lowercase_ascii(name: &str) -> Result<(), String> {
     if name.chars().any(|c| c.is_ascii_uppercase()) {
         return Err(format!("use snake_case: `{}`", to_snake_case(name)));
     }
@@ -58,14 +73,6 @@ pub(crate) fn segment(name: &str) -> Result<(), String> {
     {
         return Err(format!(
             "`{c}` is not allowed: use lowercase ASCII letters, digits and `_`"
-        ));
-    }
-    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return Err("it must start with a lowercase letter".into());
-    }
-    if name.ends_with('_') || name.contains("__") {
-        return Err(format!(
-            "segments are joined with `_`, so `{name}` must not end in `_` or contain `__`"
         ));
     }
     Ok(())
@@ -79,17 +86,7 @@ pub(crate) fn metric_segment(name: &str) -> Result<(), String> {
     if name.contains(':') {
         return Err("`:` is reserved for recording rules".into());
     }
-    if name.chars().any(|c| c.is_ascii_uppercase()) {
-        return Err(format!("use snake_case: `{}`", to_snake_case(name)));
-    }
-    if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'))
-    {
-        return Err(format!(
-            "`{c}` is not allowed: use lowercase ASCII letters, digits and `_`"
-        ));
-    }
+    lowercase_ascii(name)?;
     // Checked on the segment too, not only on the full name: behind a
     // namespace, `__x` would become `shop___x` and pass unnoticed.
     if name.starts_with("__") {
