@@ -132,12 +132,7 @@ impl Pushgateway {
         job: &str,
         grouping: &[(&str, &str)],
     ) -> Result<(), PushError> {
-        let url = self.url(job, grouping)?;
-        let request = self
-            .agent
-            .put(&url)
-            .header("Content-Type", TEXT_CONTENT_TYPE);
-        answer(url.clone(), request.send(registry.encode_text()))
+        self.upload(Upload::Replace, registry, job, grouping)
     }
 
     /// Replaces only the group's metrics that `registry` also has, by name
@@ -156,12 +151,7 @@ impl Pushgateway {
         job: &str,
         grouping: &[(&str, &str)],
     ) -> Result<(), PushError> {
-        let url = self.url(job, grouping)?;
-        let request = self
-            .agent
-            .post(&url)
-            .header("Content-Type", TEXT_CONTENT_TYPE);
-        answer(url.clone(), request.send(registry.encode_text()))
+        self.upload(Upload::Merge, registry, job, grouping)
     }
 
     /// Deletes every metric of the group (HTTP `DELETE`).
@@ -177,6 +167,23 @@ impl Pushgateway {
     pub fn delete(&self, job: &str, grouping: &[(&str, &str)]) -> Result<(), PushError> {
         let url = self.url(job, grouping)?;
         answer(url.clone(), self.agent.delete(&url).call())
+    }
+
+    /// Sends `registry`'s exposition to the group's URL.
+    fn upload(
+        &self,
+        how: Upload,
+        registry: &Registry,
+        job: &str,
+        grouping: &[(&str, &str)],
+    ) -> Result<(), PushError> {
+        let url = self.url(job, grouping)?;
+        let request = match how {
+            Upload::Replace => self.agent.put(&url),
+            Upload::Merge => self.agent.post(&url),
+        };
+        let request = request.header("Content-Type", TEXT_CONTENT_TYPE);
+        answer(url.clone(), request.send(registry.encode_text()))
     }
 
     /// `base/metrics/job/<job>/<label>/<value>...`, each value encoded.
@@ -237,6 +244,15 @@ fn agent(timeout: Duration) -> ureq::Agent {
         .http_status_as_error(false)
         .build()
         .new_agent()
+}
+
+/// What an upload does with the group's metrics that `registry` lacks.
+#[derive(Clone, Copy)]
+enum Upload {
+    /// `PUT`: they are deleted.
+    Replace,
+    /// `POST`: they stay.
+    Merge,
 }
 
 fn answer(
