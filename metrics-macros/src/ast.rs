@@ -135,12 +135,4 @@ impl Field {
             (None, None) => None,
         }
     }
-
-    pub(crate) fn label_names(&self) -> Vec<String> {
-        self.attrs
-            .labels
-            .as_ref()
-            .map(|labels| labels.names.iter().map(LitStr::value).collect())
-            .unwrap_or_default()
-    }
 }

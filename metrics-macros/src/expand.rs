@@ -2,9 +2,12 @@
 //! runtime crate.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
+
+use syn::spanned::Spanned;
 
 use crate::ast::{Component, Field};
+use crate::spelling::{self, Spelled};
 use crate::valid::Checked;
 use crate::{typeck, unique};
 
@@ -22,63 +25,56 @@ pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream
         .fields
         .iter()
         .zip(&checked.buckets)
-        .map(|(field, buckets)| descriptor(component, field, buckets.as_deref(), &krate));
+        .map(|(field, buckets)| descriptor(component, field, buckets.as_deref()));
     let full_names = component.fields.iter().map(|f| component.full_name(f));
-    // The field's type is named only as `<T as MetricField>`, always with
-    // its own tokens, so an unsupported type is one error (see `typeck`).
-    let builds = component.fields.iter().enumerate().map(|(index, field)| {
-        let (member, ty) = (&field.ident, &field.ty);
-        quote! {
-            #member: #krate::__private::build(
-                <#ty as #krate::MetricField>::__build(&descriptors[#index]),
-                &descriptors[#index],
-            )
-        }
-    });
-    let shares = component.fields.iter().map(|field| {
-        let (member, ty) = (&field.ident, &field.ty);
-        quote!(#member: <#ty as #krate::MetricField>::__share(&self.#member))
-    });
-    let collectors = component.fields.iter().map(|field| {
-        let (member, ty) = (&field.ident, &field.ty);
-        quote!(<#ty as #krate::MetricField>::__collector(&self.#member))
-    });
-
-    let mut out = quote! {
+    let members: Vec<_> = component.fields.iter().map(|f| &f.ident).collect();
+    let body = quote! {
         #[automatically_derived]
-        impl #krate::Metrics for #ident {
+        impl __metrics::Metrics for #ident {
             const COMPONENT: &'static str = #name;
 
             const __METRIC_NAMES: &'static [&'static str] = &[#(#full_names),*];
 
-            fn descriptors() -> &'static [#krate::MetricDescriptor] {
-                static DESCRIPTORS: [#krate::MetricDescriptor; #count] = [#(#descriptors),*];
+            fn descriptors() -> &'static [__metrics::MetricDescriptor] {
+                static DESCRIPTORS: [__metrics::MetricDescriptor; #count] = [#(#descriptors),*];
                 &DESCRIPTORS
             }
 
-            fn __build() -> Self {
-                let descriptors = <Self as #krate::Metrics>::descriptors();
-                Self { #(#builds),* }
+            fn __build(fields: &mut __metrics::Builder<'_>) -> Self {
+                Self { #(#members: fields.take()),* }
             }
 
-            fn __collectors(&self) -> #krate::__private::Vec<#krate::__private::Box<dyn #krate::__private::Collector>> {
-                #krate::__private::Vec::from([#(#collectors),*])
+            fn __fields<'a>(&'a self, fields: &mut __metrics::Fields<'a>) {
+                #(fields.push(&self.#members);)*
             }
 
-            fn __share(&self) -> Self {
-                Self { #(#shares),* }
-            }
-
-            fn __global() -> &'static #krate::__private::GlobalCell<Self> {
-                static GLOBAL: #krate::__private::GlobalCell<#ident> = #krate::__private::GlobalCell::new();
+            fn __global() -> &'static __metrics::GlobalCell<Self> {
+                static GLOBAL: __metrics::GlobalCell<#ident> = __metrics::GlobalCell::new();
                 &GLOBAL
             }
         }
     };
-    out.extend(inherent(ident, &krate));
+    let mut out = in_scope(&krate, body, inherent(ident));
     out.extend(typeck::component(component, &checked.names_valid, &krate));
     out.extend(unique::items(&checked.claims));
     out
+}
+
+/// `items` and the inherent methods, in an anonymous const that names the
+/// runtime's glue `__metrics`: the generated paths stay short, which keeps
+/// them cheap to read back and resolve, and the name is seen nowhere else.
+pub(crate) fn in_scope(
+    krate: &TokenStream,
+    items: TokenStream,
+    inherent: TokenStream,
+) -> TokenStream {
+    quote! {
+        const _: () = {
+            use #krate::__private as __metrics;
+            #items
+            #inherent
+        };
+    }
 }
 
 /// The path of the runtime crate in generated code.
@@ -89,50 +85,43 @@ pub(crate) fn runtime_path(component: &Component) -> TokenStream {
     }
 }
 
-fn descriptor(
-    component: &Component,
-    field: &Field,
-    buckets: Option<&[f64]>,
-    krate: &TokenStream,
-) -> TokenStream {
+/// The descriptor of `field`: its names and help, the kind of its type
+/// (the one place generated code names the type, so that an unsupported
+/// type is one error, shown on the type), and what it declares beyond that.
+fn descriptor(component: &Component, field: &Field, buckets: Option<&[f64]>) -> TokenStream {
     let field_name = field.ident.to_string().trim_start_matches("r#").to_owned();
     let full_name = component.full_name(field);
     let help = field.help().unwrap_or_default();
-    let labels = field.label_names();
-    let const_labels = field
-        .attrs
-        .const_labels
-        .iter()
-        .flat_map(|c| &c.pairs)
-        .map(|(k, v)| {
+    let ty = &field.ty;
+    let spelled = syn::Ident::new(
+        spelling::of(ty).map_or("Unknown", Spelled::variant),
+        Span::call_site(),
+    );
+    // Spanned on the type: a spelling that lied fails the evaluation here.
+    let mut out = quote_spanned! {ty.span()=>
+        __metrics::MetricDescriptor::__new(#field_name, #full_name, #help, <#ty as __metrics::MetricField>::__KIND, __metrics::Spelled::#spelled)
+    };
+    if let Some(labels) = &field.attrs.labels {
+        let names = labels.names.iter().map(syn::LitStr::value);
+        out.extend(quote!(.__labels(&[#(#names),*])));
+    }
+    if let Some(const_labels) = &field.attrs.const_labels {
+        let pairs = const_labels.pairs.iter().map(|(k, v)| {
             let (k, v) = (k.value(), v.value());
             quote!((#k, #v))
         });
-    let ty = &field.ty;
-    let metric_type = quote!(<#ty as #krate::MetricField>::TYPE);
-    let buckets = match buckets {
-        Some(bounds) => {
-            // `compute` refuses non-finite bounds; the filter keeps
-            // `f64_unsuffixed`, which panics on them, safe all the same.
-            let bounds = bounds
-                .iter()
-                .filter(|b| b.is_finite())
-                .map(|b| proc_macro2::Literal::f64_unsuffixed(*b));
-            quote!(#krate::__private::Some(&[#(#bounds),*]))
-        }
-        None => quote!(#krate::__private::default_buckets(#metric_type)),
-    };
-    quote! {
-        #krate::MetricDescriptor::__new(
-            #field_name,
-            #full_name,
-            #help,
-            #metric_type,
-            &[#(#labels),*],
-            &[#(#const_labels),*],
-            #buckets,
-        )
+        out.extend(quote!(.__const_labels(&[#(#pairs),*])));
     }
+    if let Some(bounds) = buckets {
+        // `compute` refuses non-finite bounds; the filter keeps
+        // `f64_unsuffixed`, which panics on them, safe all the same.
+        let bounds = bounds
+            .iter()
+            .filter(|b| b.is_finite())
+            .map(|b| proc_macro2::Literal::f64_unsuffixed(*b));
+        out.extend(quote!(.__buckets(&[#(#bounds),*])));
+    }
+    out
 }
 
 /// `tokens` with every span set to `span`, so an error about them points there.
@@ -153,41 +142,41 @@ pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// Inherent methods, so that callers need not import the `Metrics` trait.
-pub(crate) fn inherent(ident: &syn::Ident, krate: &TokenStream) -> TokenStream {
+/// Inherent methods, so that callers need not import the `Metrics` trait;
+/// inside `in_scope`.
+pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
     quote! {
-        #[automatically_derived]
         #[allow(dead_code)]
         impl #ident {
             /// The component name, unique in its crate.
-            pub const COMPONENT: &'static str = <Self as #krate::Metrics>::COMPONENT;
+            pub const COMPONENT: &'static str = <Self as __metrics::Metrics>::COMPONENT;
 
             /// The declaration of each metric, in field order.
-            pub fn descriptors() -> &'static [#krate::MetricDescriptor] {
-                <Self as #krate::Metrics>::descriptors()
+            pub fn descriptors() -> &'static [__metrics::MetricDescriptor] {
+                <Self as __metrics::Metrics>::descriptors()
             }
 
             /// The instance in the global registry, registered on first use; never panics.
             #[inline]
             pub fn global() -> &'static Self {
-                <Self as #krate::Metrics>::global()
+                <Self as __metrics::Metrics>::global()
             }
 
             /// The global instance, or the error that kept it out of the global registry.
-            pub fn try_global() -> #krate::__private::Result<&'static Self, &'static #krate::Error> {
-                <Self as #krate::Metrics>::try_global()
+            pub fn try_global() -> __metrics::Result<&'static Self, &'static __metrics::Error> {
+                <Self as __metrics::Metrics>::try_global()
             }
 
             /// Registers this component in `registry`, or returns the instance already there.
             pub fn register(
-                registry: &#krate::Registry,
-            ) -> #krate::__private::Result<#krate::__private::Arc<Self>, #krate::Error> {
-                <Self as #krate::Metrics>::register(registry)
+                registry: &__metrics::Registry,
+            ) -> __metrics::Result<__metrics::Arc<Self>, __metrics::Error> {
+                <Self as __metrics::Metrics>::register(registry)
             }
 
             /// A fresh instance on a private registry, for tests.
-            pub fn for_test() -> #krate::TestMetrics<Self> {
-                <Self as #krate::Metrics>::for_test()
+            pub fn for_test() -> __metrics::TestMetrics<Self> {
+                <Self as __metrics::Metrics>::for_test()
             }
         }
     }

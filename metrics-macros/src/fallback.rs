@@ -6,42 +6,35 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use crate::expand::inherent;
+use crate::expand::{in_scope, inherent};
 
 pub(crate) fn component(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
     let ident = &input.ident;
-    let mut out = quote! {
+    let body = quote! {
         #[automatically_derived]
-        impl #krate::Metrics for #ident {
+        impl __metrics::Metrics for #ident {
             const COMPONENT: &'static str = "";
 
             const __METRIC_NAMES: &'static [&'static str] = &[];
 
-            fn descriptors() -> &'static [#krate::MetricDescriptor] {
+            fn descriptors() -> &'static [__metrics::MetricDescriptor] {
                 &[]
             }
 
-            fn __build() -> Self {
+            fn __build(_: &mut __metrics::Builder<'_>) -> Self {
                 ::core::unreachable!("the declaration of this component has compile errors")
             }
 
-            fn __collectors(&self) -> #krate::__private::Vec<#krate::__private::Box<dyn #krate::__private::Collector>> {
-                #krate::__private::Vec::new()
-            }
+            fn __fields<'a>(&'a self, _: &mut __metrics::Fields<'a>) {}
 
-            fn __share(&self) -> Self {
-                ::core::unreachable!("the declaration of this component has compile errors")
-            }
-
-            fn __global() -> &'static #krate::__private::GlobalCell<Self> {
-                static GLOBAL: #krate::__private::GlobalCell<#ident> = #krate::__private::GlobalCell::new();
+            fn __global() -> &'static __metrics::GlobalCell<Self> {
+                static GLOBAL: __metrics::GlobalCell<#ident> = __metrics::GlobalCell::new();
                 &GLOBAL
             }
         }
     };
-    out.extend(inherent(ident, krate));
-    out
+    in_scope(krate, body, inherent(ident))
 }

@@ -20,6 +20,7 @@ mod label_value;
 mod names;
 #[cfg(test)]
 mod proptests;
+mod spelling;
 mod typeck;
 mod unique;
 mod valid;
@@ -70,6 +71,9 @@ fn component(input: &DeriveInput, mut errors: Errors) -> TokenStream2 {
     let fields_dropped = !errors.is_empty();
     let model = attr::component(input, fields_dropped, &mut errors);
     let checked = model.as_ref().map(|c| valid::check(c, &mut errors));
+    if let (Some(model), Some(checked)) = (&model, &checked) {
+        typeck::spelled(model, &checked.names_valid, &mut errors);
+    }
     match (model, checked) {
         (Some(model), Some(checked)) if errors.is_empty() => expand::component(&model, &checked),
         (model, checked) => {
@@ -85,6 +89,7 @@ fn component(input: &DeriveInput, mut errors: Errors) -> TokenStream2 {
                 // which the checks, outside the struct, cannot see.
                 if input.generics.params.is_empty() {
                     out.extend(typeck::component(&model, &checked.names_valid, &krate));
+                    out.extend(typeck::spellings(&model, &krate));
                 }
             }
             out

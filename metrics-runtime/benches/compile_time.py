@@ -8,7 +8,15 @@ generated crate alone (what a user's incremental `cargo check` pays),
 measured from a clean state of that crate, several runs, medians reported.
 It also times a from-scratch build of the proc-macro crate with its `syn`.
 
-    python3 metrics-runtime/benches/compile_time.py [--runs 5] [--components 200] [--metrics 10]
+Two layouts of the same crate are timed. `modules`: each component in a
+module of its own that imports what it uses, as a service lays out its
+code. `glob`: every module does `use super::*;` of the crate root, which
+makes rustc bind each of the crate root's names once per module; the
+derive's crate-wide uniqueness check puts 11 hidden names per component in
+the crate root (see `metrics-macros/src/unique.rs`), so this layout shows
+what that check costs at its worst.
+
+    python3 metrics-runtime/benches/compile_time.py [--runs 5] [--components 200] [--metrics 10] [--layout modules|glob|both]
 """
 
 import argparse
@@ -22,13 +30,22 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KINDS = [("IntCounter", "_total"), ("Counter", "_total"), ("IntGauge", ""), ("Gauge", ""), ("Histogram", "_seconds")]
+TYPES = "Counter, Gauge, Histogram, IntCounter, IntGauge"
 
 
-def derive_source(components, metrics):
-    out = ["use metrics_runtime::prometheus::*;", "use metrics_runtime::Metrics;", ""]
+def imports(layout, names):
+    """The crate root's imports and each module's, for `layout`."""
+    if layout == "glob":
+        return [f"use metrics_runtime::{name};" for name in names], ["    use super::*;"]
+    return [], [f"    use metrics_runtime::{name};" for name in names]
+
+
+def derive_source(components, metrics, layout):
+    root, module = imports(layout, ["prometheus::*" if layout == "glob" else f"prometheus::{{{TYPES}}}", "Metrics"])
+    out = root + [""]
     for c in range(components):
         out.append(f"pub mod c{c} {{")
-        out.append("    use super::*;")
+        out.extend(module)
         out.append("    /// A component.")
         out.append("    #[derive(Metrics)]")
         out.append(f'    #[metrics(component = "c{c}", namespace = "gen")]')
@@ -42,11 +59,13 @@ def derive_source(components, metrics):
     return "\n".join(out) + "\n"
 
 
-def hand_source(components, metrics):
-    out = ["use metrics_runtime::prometheus::*;", ""]
+def hand_source(components, metrics, layout):
+    used = "prometheus::*" if layout == "glob" else f"prometheus::{{{TYPES}, HistogramOpts, Opts, Registry, Result}}"
+    root, module = imports(layout, [used])
+    out = root + [""]
     for c in range(components):
         out.append(f"pub mod c{c} {{")
-        out.append("    use super::*;")
+        out.extend(module)
         out.append("    /// A component.")
         out.append(f"    pub struct C{c} {{")
         for m in range(metrics):
@@ -74,8 +93,8 @@ def hand_source(components, metrics):
     return "\n".join(out) + "\n"
 
 
-def make_crate(base, name, source):
-    path = os.path.join(base, name)
+def make_crate(base, layout, name, source):
+    path = os.path.join(base, layout, name)
     os.makedirs(os.path.join(path, "src"))
     runtime = os.path.join(ROOT, "metrics-runtime")
     with open(os.path.join(path, "Cargo.toml"), "w") as f:
@@ -112,23 +131,26 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--components", type=int, default=200)
     parser.add_argument("--metrics", type=int, default=10)
+    parser.add_argument("--layout", choices=["modules", "glob", "both"], default="both")
     args = parser.parse_args()
+    layouts = ["modules", "glob"] if args.layout == "both" else [args.layout]
 
     base = tempfile.mkdtemp(prefix="metrics-compile-bench-")
     try:
-        crates = {
-            "gen_derive": make_crate(base, "gen_derive", derive_source(args.components, args.metrics)),
-            "gen_hand": make_crate(base, "gen_hand", hand_source(args.components, args.metrics)),
-        }
         target = os.path.join(base, "target")
-        results = {}
-        for command in ("check", "build"):
-            for name, path in crates.items():
-                median, times = time_crate(path, name, command, args.runs, target)
-                results[(command, name)] = median
-                print(f"cargo {command:5} {name:10}: median {median:6.2f} s  runs {', '.join(f'{t:.2f}' for t in times)}")
-            ratio = results[(command, "gen_derive")] / results[(command, "gen_hand")]
-            print(f"cargo {command:5} derive / hand-written: {ratio:.2f}x")
+        for layout in layouts:
+            crates = {
+                "gen_derive": make_crate(base, layout, "gen_derive", derive_source(args.components, args.metrics, layout)),
+                "gen_hand": make_crate(base, layout, "gen_hand", hand_source(args.components, args.metrics, layout)),
+            }
+            results = {}
+            for command in ("check", "build"):
+                for name, path in crates.items():
+                    median, times = time_crate(path, name, command, args.runs, target)
+                    results[(command, name)] = median
+                    print(f"{layout:7} cargo {command:5} {name:10}: median {median:6.2f} s  runs {', '.join(f'{t:.2f}' for t in times)}")
+                ratio = results[(command, "gen_derive")] / results[(command, "gen_hand")]
+                print(f"{layout:7} cargo {command:5} derive / hand-written: {ratio:.2f}x", flush=True)
 
         macros_target = os.path.join(base, "target-macros")
         times = []

@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use prometheus::core::Collector;
-
+use crate::assemble::{Builder, Fields};
 use crate::descriptor::MetricDescriptor;
 use crate::error::Error;
 use crate::global::GlobalCell;
@@ -90,16 +89,14 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     #[doc(hidden)]
     const __METRIC_NAMES: &'static [&'static str];
 
+    /// The component from its fields, taken from `fields` in declaration
+    /// order.
     #[doc(hidden)]
-    fn __build() -> Self;
+    fn __build(fields: &mut Builder<'_>) -> Self;
 
+    /// Hands each field to `fields`, in declaration order.
     #[doc(hidden)]
-    fn __collectors(&self) -> Vec<Box<dyn Collector>>;
-
-    /// Another handle to the same metrics (each field's clone shares its
-    /// series).
-    #[doc(hidden)]
-    fn __share(&self) -> Self;
+    fn __fields<'a>(&'a self, fields: &mut Fields<'a>);
 
     #[doc(hidden)]
     fn __global() -> &'static GlobalCell<Self>;

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::assemble::FieldKind;
+use crate::field::LabelForm;
+
 /// The Prometheus type of a metric, as it appears on its `# TYPE` line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -59,38 +62,117 @@ impl fmt::Display for MetricType {
 /// assert_eq!(d.labels(), ["table"]);
 /// assert_eq!(d.buckets(), Some(&[0.001, 0.01, 0.1][..]));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 pub struct MetricDescriptor {
     field: &'static str,
     name: &'static str,
     help: &'static str,
-    metric_type: MetricType,
+    kind: FieldKind,
     labels: &'static [&'static str],
     const_labels: &'static [(&'static str, &'static str)],
     buckets: Option<&'static [f64]>,
 }
 
+/// What the derive took a field's type for, from the way it is written
+/// (`IntCounter`, `prometheus::HistogramVec`, `Labeled<Gauge, Method>`),
+/// having checked the field's declaration against it; `Unknown` for any
+/// other spelling, an alias say, whose checks are left to the compiler.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub enum Spelled {
+    Unknown,
+    Counter,
+    Gauge,
+    Histogram,
+    CounterVec,
+    GaugeVec,
+    HistogramVec,
+    TypedCounter,
+    TypedGauge,
+    TypedHistogram,
+}
+
+impl Spelled {
+    /// Fails compilation, in a const context, when `kind` is not the kind
+    /// the spelling made the derive take the type for.
+    #[track_caller]
+    pub const fn check(self, kind: FieldKind) {
+        use MetricType::{Counter, Gauge, Histogram};
+        let (metric_type, labels) = match self {
+            Spelled::Unknown => return,
+            Spelled::Counter => (Counter, LabelForm::None),
+            Spelled::Gauge => (Gauge, LabelForm::None),
+            Spelled::Histogram => (Histogram, LabelForm::None),
+            Spelled::CounterVec => (Counter, LabelForm::Names),
+            Spelled::GaugeVec => (Gauge, LabelForm::Names),
+            Spelled::HistogramVec => (Histogram, LabelForm::Names),
+            Spelled::TypedCounter => (Counter, LabelForm::Typed),
+            Spelled::TypedGauge => (Gauge, LabelForm::Typed),
+            Spelled::TypedHistogram => (Histogram, LabelForm::Typed),
+        };
+        if metric_type as u8 != kind.metric_type as u8 || labels as u8 != kind.labels as u8 {
+            panic!(
+                "this type is named like a `prometheus` metric type but is another type, so the checks of this field were made for the wrong type: use the `prometheus` type itself, or an alias of another name"
+            );
+        }
+    }
+}
+
 impl MetricDescriptor {
+    /// The descriptor of a field of kind `kind`, with no labels, no const
+    /// labels and the default buckets of its type.
+    ///
+    /// Fails compilation (the derive calls it in a `static`) when the
+    /// field's type is not what its spelling made the derive take it for,
+    /// which only a misleading alias or a type of the same name can do.
     #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
+    #[track_caller]
     pub const fn __new(
         field: &'static str,
         name: &'static str,
         help: &'static str,
-        metric_type: MetricType,
-        labels: &'static [&'static str],
-        const_labels: &'static [(&'static str, &'static str)],
-        buckets: Option<&'static [f64]>,
+        kind: FieldKind,
+        spelled: Spelled,
     ) -> Self {
+        spelled.check(kind);
+        let buckets = match kind.metric_type {
+            MetricType::Histogram => Some(prometheus::DEFAULT_BUCKETS.as_slice()),
+            _ => None,
+        };
         MetricDescriptor {
             field,
             name,
             help,
-            metric_type,
-            labels,
-            const_labels,
+            kind,
+            labels: &[],
+            const_labels: &[],
             buckets,
         }
+    }
+
+    /// With the variable label names `labels`.
+    #[doc(hidden)]
+    pub const fn __labels(mut self, labels: &'static [&'static str]) -> Self {
+        self.labels = labels;
+        self
+    }
+
+    /// With the constant labels `pairs`.
+    #[doc(hidden)]
+    pub const fn __const_labels(mut self, pairs: &'static [(&'static str, &'static str)]) -> Self {
+        self.const_labels = pairs;
+        self
+    }
+
+    /// With the histogram buckets `bounds`.
+    #[doc(hidden)]
+    pub const fn __buckets(mut self, bounds: &'static [f64]) -> Self {
+        self.buckets = Some(bounds);
+        self
+    }
+
+    pub(crate) const fn kind(&self) -> &FieldKind {
+        &self.kind
     }
 
     /// The Rust field that holds the metric.
@@ -110,7 +192,7 @@ impl MetricDescriptor {
 
     /// The Prometheus type.
     pub const fn metric_type(&self) -> MetricType {
-        self.metric_type
+        self.kind.metric_type
     }
 
     /// The variable label names, in declaration order (empty for metrics
@@ -128,5 +210,32 @@ impl MetricDescriptor {
     /// `prometheus` crate's default buckets where none were declared).
     pub const fn buckets(&self) -> Option<&'static [f64]> {
         self.buckets
+    }
+}
+
+// By hand: the kind's function pointers say nothing a user compares or reads.
+impl PartialEq for MetricDescriptor {
+    fn eq(&self, other: &Self) -> bool {
+        self.field == other.field
+            && self.name == other.name
+            && self.help == other.help
+            && self.metric_type() == other.metric_type()
+            && self.labels == other.labels
+            && self.const_labels == other.const_labels
+            && self.buckets == other.buckets
+    }
+}
+
+impl fmt::Debug for MetricDescriptor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MetricDescriptor")
+            .field("field", &self.field)
+            .field("name", &self.name)
+            .field("help", &self.help)
+            .field("metric_type", &self.metric_type())
+            .field("labels", &self.labels)
+            .field("const_labels", &self.const_labels)
+            .field("buckets", &self.buckets)
+            .finish()
     }
 }

@@ -9,6 +9,7 @@ use prometheus::{
     IntCounterVec, IntGauge, IntGaugeVec, Opts,
 };
 
+use crate::assemble::FieldKind;
 use crate::descriptor::{MetricDescriptor, MetricType};
 
 /// A `prometheus` metric type that can be a field of a component.
@@ -30,20 +31,21 @@ pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     #[doc(hidden)]
     const __LABELS: LabelForm;
 
+    /// The type as the runtime handles it, named by the derive once per
+    /// field (in its descriptor).
+    #[doc(hidden)]
+    const __KIND: FieldKind = FieldKind::of::<Self>();
+
     #[doc(hidden)]
     fn __build(descriptor: &MetricDescriptor) -> prometheus::Result<Self>;
 
-    /// The field as a collector of its own, for registration. A method of
-    /// this trait (not a generic function) so that generated code names the
-    /// field's type only as `<T as MetricField>`: an unsupported type then
-    /// yields one error, not one per use.
+    /// The field as a collector of its own, for registration.
     #[doc(hidden)]
     fn __collector(&self) -> Box<dyn Collector> {
         Box::new(self.clone())
     }
 
-    /// Another handle to the same series, for the global instance; named
-    /// through this trait for the same reason as `__collector`.
+    /// Another handle to the same series, for the global instance.
     #[doc(hidden)]
     fn __share(&self) -> Self {
         self.clone()
@@ -160,11 +162,12 @@ mod tests {
             "latency_seconds",
             "shop_latency_seconds",
             "Latency.",
-            MetricType::Histogram,
-            &["route"],
-            &[("region", "eu")],
-            Some(&[0.1, 1.0]),
-        );
+            HistogramVec::__KIND,
+            crate::descriptor::Spelled::Unknown,
+        )
+        .__labels(&["route"])
+        .__const_labels(&[("region", "eu")])
+        .__buckets(&[0.1, 1.0]);
         let h = HistogramVec::__build(&D).expect("valid descriptor");
         h.with_label_values(&["/"]).observe(0.5);
         let families = h.collect();

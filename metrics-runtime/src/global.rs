@@ -2,6 +2,7 @@
 
 use once_cell::sync::OnceCell;
 
+use crate::assemble;
 use crate::component::Metrics;
 use crate::error::Error;
 use crate::registry::Registry;
@@ -34,11 +35,11 @@ impl<T: Metrics> GlobalCell<T> {
         self.cell
             .get_or_init(|| match T::register(Registry::global()) {
                 Ok(registered) => Global {
-                    metrics: registered.__share(),
+                    metrics: assemble::share(&*registered),
                     error: None,
                 },
                 Err(error) => Global {
-                    metrics: T::__build(),
+                    metrics: assemble::build(),
                     error: Some(error),
                 },
             })

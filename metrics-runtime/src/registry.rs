@@ -8,6 +8,7 @@ use once_cell::sync::Lazy;
 use prometheus::proto::MetricFamily;
 use prometheus::{Encoder, TextEncoder};
 
+use crate::assemble;
 use crate::component::Metrics;
 use crate::error::{Error, Owner};
 
@@ -159,7 +160,7 @@ impl Registry {
         }
         state.check_free::<T>()?;
 
-        let metrics = Arc::new(T::__build());
+        let metrics = Arc::new(assemble::build::<T>());
         self.register_all(&*metrics)?;
         for descriptor in T::descriptors() {
             state.metric_owners.insert(descriptor.name(), T::COMPONENT);
@@ -184,9 +185,9 @@ impl Registry {
     /// collector is refused before anything is recorded.
     fn register_all<T: Metrics>(&self, metrics: &T) -> Result<(), Error> {
         let registry = &self.inner.prometheus;
-        for (index, collector) in metrics.__collectors().into_iter().enumerate() {
+        for (index, collector) in assemble::collectors(metrics).into_iter().enumerate() {
             if let Err(source) = registry.register(collector) {
-                for done in metrics.__collectors().into_iter().take(index) {
+                for done in assemble::collectors(metrics).into_iter().take(index) {
                     // Registered a moment ago under the same lock: cannot fail.
                     let _ = registry.unregister(done);
                 }

@@ -1,0 +1,155 @@
+//! Building, sharing and registering a component field by field.
+//!
+//! The derive names each field's type once, in its descriptor, as
+//! `<T as MetricField>::__KIND`; everything done to a field later goes
+//! through the function pointers of that [`FieldKind`]. The generated
+//! `__build` and `__fields` then stay one short, untyped line per field
+//! (`fields.take()`, `fields.push(&self.x)`), which is what keeps a
+//! component cheap to compile, and an unsupported field type is reported
+//! once, at the descriptor, instead of once per use.
+
+use std::any::Any;
+
+use prometheus::core::Collector;
+
+use crate::component::Metrics;
+use crate::descriptor::{MetricDescriptor, MetricType};
+use crate::field::{LabelForm, MetricField};
+
+/// What the runtime needs to know about a field type: its Prometheus type,
+/// how it takes labels, and how to build, share and register a value of it
+/// held behind `dyn Any`.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct FieldKind {
+    pub(crate) metric_type: MetricType,
+    pub(crate) labels: LabelForm,
+    build: fn(&MetricDescriptor, &mut dyn Any) -> prometheus::Result<()>,
+    share: fn(&dyn Any, &mut dyn Any),
+    collector: fn(&dyn Any) -> Box<dyn Collector>,
+}
+
+impl FieldKind {
+    /// The kind of `T`, behind `MetricField::__KIND`.
+    pub(crate) const fn of<T: MetricField>() -> FieldKind {
+        FieldKind {
+            metric_type: T::TYPE,
+            labels: T::__LABELS,
+            build: build_into::<T>,
+            share: share_into::<T>,
+            collector: collector_of::<T>,
+        }
+    }
+}
+
+fn build_into<T: MetricField>(
+    descriptor: &MetricDescriptor,
+    slot: &mut dyn Any,
+) -> prometheus::Result<()> {
+    *slot_of::<T>(slot) = Some(T::__build(descriptor)?);
+    Ok(())
+}
+
+fn share_into<T: MetricField>(field: &dyn Any, slot: &mut dyn Any) {
+    *slot_of::<T>(slot) = Some(field_of::<T>(field).__share());
+}
+
+fn collector_of<T: MetricField>(field: &dyn Any) -> Box<dyn Collector> {
+    field_of::<T>(field).__collector()
+}
+
+// The kind and the value come from one descriptor and one field of one
+// component, both in field order: a mismatch is a bug of the derive.
+fn slot_of<T: 'static>(slot: &mut dyn Any) -> &mut Option<T> {
+    slot.downcast_mut()
+        .unwrap_or_else(|| unreachable!("metrics-runtime bug: a field built as another type"))
+}
+
+fn field_of<T: 'static>(field: &dyn Any) -> &T {
+    field
+        .downcast_ref()
+        .unwrap_or_else(|| unreachable!("metrics-runtime bug: a field read as another type"))
+}
+
+/// Hands out a component's fields in declaration order, for the derive's
+/// `__build`: each newly built from its descriptor, or shared with the
+/// fields of an existing instance.
+#[doc(hidden)]
+pub struct Builder<'a> {
+    descriptors: &'static [MetricDescriptor],
+    shared: Option<&'a [&'a dyn Any]>,
+    position: usize,
+}
+
+impl Builder<'_> {
+    /// The next field.
+    pub fn take<T: 'static>(&mut self) -> T {
+        let index = self.position;
+        self.position += 1;
+        let descriptor = &self.descriptors[index];
+        let mut slot: Option<T> = None;
+        match self.shared {
+            Some(fields) => (descriptor.kind().share)(fields[index], &mut slot),
+            None => {
+                if let Err(error) = (descriptor.kind().build)(descriptor, &mut slot) {
+                    panic!(
+                        "metrics-runtime bug: metric `{}` passed the compile-time checks but `prometheus` refused it: {error}",
+                        descriptor.name()
+                    );
+                }
+            }
+        }
+        slot.unwrap_or_else(|| unreachable!("metrics-runtime bug: a field left unbuilt"))
+    }
+}
+
+/// Collects a component's fields in declaration order, for the derive's
+/// `__fields`.
+#[doc(hidden)]
+pub struct Fields<'a> {
+    fields: Vec<&'a dyn Any>,
+}
+
+impl<'a> Fields<'a> {
+    /// The next field.
+    pub fn push<T: 'static>(&mut self, field: &'a T) {
+        self.fields.push(field);
+    }
+}
+
+/// A fresh instance of `T`, every metric newly created and unregistered.
+pub(crate) fn build<T: Metrics>() -> T {
+    T::__build(&mut Builder {
+        descriptors: T::descriptors(),
+        shared: None,
+        position: 0,
+    })
+}
+
+/// Another instance of `T` whose fields are handles to the series of
+/// `metrics`.
+pub(crate) fn share<T: Metrics>(metrics: &T) -> T {
+    let fields = fields(metrics);
+    T::__build(&mut Builder {
+        descriptors: T::descriptors(),
+        shared: Some(&fields),
+        position: 0,
+    })
+}
+
+/// Each metric of `metrics` as a collector of its own, in field order.
+pub(crate) fn collectors<T: Metrics>(metrics: &T) -> Vec<Box<dyn Collector>> {
+    fields(metrics)
+        .into_iter()
+        .zip(T::descriptors())
+        .map(|(field, descriptor)| (descriptor.kind().collector)(field))
+        .collect()
+}
+
+fn fields<T: Metrics>(metrics: &T) -> Vec<&dyn Any> {
+    let mut fields = Fields {
+        fields: Vec::with_capacity(T::descriptors().len()),
+    };
+    metrics.__fields(&mut fields);
+    fields.fields
+}
