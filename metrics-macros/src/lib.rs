@@ -2,8 +2,9 @@
 //! re-exports them; this crate's output names `::metrics_runtime` paths.
 //!
 //! Each macro runs in stages, one file each: `attr` reads the input into
-//! the model of `ast`, `valid` checks it, `expand` generates code (with
-//! `typeck` for the checks that need the field types and `unique` for
+//! the model of `ast`, `valid` checks it, `typeck` checks what depends on
+//! the field types (itself for types `spelling` recognises, through const
+//! items for the others), `expand` generates code (with `unique` for
 //! crate-wide unique names), and `fallback` stands in for the generated
 //! code when there were errors. `metrics_component!` (`component_macro`)
 //! reads its terse syntax into the derive's input and takes the same path.

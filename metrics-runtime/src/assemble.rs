@@ -153,3 +153,122 @@ fn fields<T: Metrics>(metrics: &T) -> Vec<&dyn Any> {
     metrics.__fields(&mut fields);
     fields.fields
 }
+
+#[cfg(test)]
+mod tests {
+    use prometheus::{HistogramVec, IntCounter};
+
+    use super::*;
+    use crate::descriptor::Spelled;
+    use crate::global::GlobalCell;
+
+    /// What the derive would generate for two fields.
+    struct Pair {
+        hits_total: IntCounter,
+        latency_seconds: HistogramVec,
+    }
+
+    static DESCRIPTORS: [MetricDescriptor; 2] = [
+        MetricDescriptor::__new(
+            "hits_total",
+            "t_hits_total",
+            "Hits.",
+            IntCounter::__KIND,
+            Spelled::Counter,
+        ),
+        MetricDescriptor::__new(
+            "latency_seconds",
+            "t_latency_seconds",
+            "Latency.",
+            HistogramVec::__KIND,
+            Spelled::HistogramVec,
+        )
+        .__labels(&["route"])
+        .__buckets(&[0.5, 1.0]),
+    ];
+
+    impl Metrics for Pair {
+        const COMPONENT: &'static str = "t";
+        const __METRIC_NAMES: &'static [&'static str] = &["t_hits_total", "t_latency_seconds"];
+
+        fn descriptors() -> &'static [MetricDescriptor] {
+            &DESCRIPTORS
+        }
+
+        fn __build(fields: &mut Builder<'_>) -> Self {
+            Pair {
+                hits_total: fields.take(),
+                latency_seconds: fields.take(),
+            }
+        }
+
+        fn __fields<'a>(&'a self, fields: &mut Fields<'a>) {
+            fields.push(&self.hits_total);
+            fields.push(&self.latency_seconds);
+        }
+
+        fn __global() -> &'static GlobalCell<Self> {
+            static GLOBAL: GlobalCell<Pair> = GlobalCell::new();
+            &GLOBAL
+        }
+    }
+
+    fn names(collector: &dyn Collector) -> Vec<String> {
+        collector.desc().iter().map(|d| d.fq_name.clone()).collect()
+    }
+
+    #[test]
+    fn builds_each_field_from_its_descriptor() {
+        let pair = build::<Pair>();
+        assert_eq!(pair.hits_total.get(), 0);
+        assert_eq!(names(&pair.hits_total), ["t_hits_total"]);
+        let observed = pair.latency_seconds.with_label_values(&["/"]);
+        observed.observe(0.7);
+        let bounds: Vec<f64> = pair.latency_seconds.collect()[0].get_metric()[0]
+            .get_histogram()
+            .get_bucket()
+            .iter()
+            .map(|b| b.upper_bound())
+            .collect();
+        assert_eq!(bounds, [0.5, 1.0]);
+    }
+
+    #[test]
+    fn a_shared_instance_updates_the_same_series() {
+        let pair = build::<Pair>();
+        let shared = share(&pair);
+        shared.hits_total.inc_by(3);
+        assert_eq!(pair.hits_total.get(), 3);
+        shared
+            .latency_seconds
+            .with_label_values(&["/"])
+            .observe(0.1);
+        assert_eq!(
+            pair.latency_seconds
+                .with_label_values(&["/"])
+                .get_sample_count(),
+            1
+        );
+    }
+
+    #[test]
+    fn collectors_come_one_per_field_in_field_order() {
+        let pair = build::<Pair>();
+        let collectors = collectors(&pair);
+        let names: Vec<Vec<String>> = collectors.iter().map(|c| names(c.as_ref())).collect();
+        assert_eq!(names, [["t_hits_total"], ["t_latency_seconds"]]);
+    }
+
+    #[test]
+    fn a_true_spelling_passes_its_check() {
+        Spelled::Counter.check(IntCounter::__KIND);
+        Spelled::HistogramVec.check(HistogramVec::__KIND);
+        Spelled::Unknown.check(IntCounter::__KIND);
+    }
+
+    #[test]
+    #[should_panic(expected = "named like a `prometheus` metric type but is another type")]
+    fn a_misleading_spelling_fails_its_check() {
+        Spelled::Gauge.check(IntCounter::__KIND);
+    }
+}

@@ -184,7 +184,7 @@ fn inputs_found_by_the_property_tests() {
             "#[metrics(component = \"a\")] struct M { /// A.\n x_total: IntCounter + }",
             "is not a metric type",
         ),
-        // `_` as a field name, which syn reads too: `self._` in `__collectors`.
+        // `_` as a field name, which syn reads too: `self._` in generated code.
         (
             "#[metrics(component = \"a\")] struct M { /// A.\n pub _: IntCounter }",
             "`_` cannot name a metric",
