@@ -181,3 +181,46 @@ pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    /// The derive's output for `fields`, as text.
+    fn expand(fields: proc_macro2::TokenStream) -> String {
+        crate::derive(quote! {
+            #[metrics(component = "http")]
+            struct HttpMetrics { #fields }
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn names_each_prometheus_typed_field_once_and_checks_it_in_the_macro() {
+        let out = expand(quote! {
+            /// Requests.
+            requests_total: prometheus::IntCounter,
+            /// Responses.
+            #[metric(labels = ["class"])]
+            responses_total: prometheus::IntCounterVec,
+            /// Latency.
+            latency_seconds: prometheus::Histogram,
+        });
+        for ty in ["IntCounter", "IntCounterVec", "Histogram"] {
+            let named = format!("prometheus :: {ty} ");
+            assert_eq!(out.matches(&named).count(), 1, "{ty} in {out}");
+        }
+        assert!(!out.contains("fail_if"), "no const checks: {out}");
+        assert!(out.contains("Spelled :: CounterVec"), "{out}");
+    }
+
+    #[test]
+    fn leaves_the_checks_of_other_spellings_to_const_items() {
+        let out = expand(quote! {
+            /// Requests.
+            requests_total: Requests,
+        });
+        assert!(out.contains("fail_if"), "{out}");
+        assert!(out.contains("Spelled :: Unknown"), "{out}");
+    }
+}
