@@ -3,7 +3,6 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-
 use syn::spanned::Spanned;
 
 use crate::ast::{Component, Field};
