@@ -1,7 +1,6 @@
 //! Glue for the code the macros generate. Not public API: no semver promise.
 
-pub use ::core::option::Option::{self, None, Some};
-pub use ::core::result::Result::{self, Err, Ok};
+pub use ::core::result::Result;
 pub use ::std::sync::Arc;
 
 pub use crate::assemble::{Builder, FieldKind, Fields};
