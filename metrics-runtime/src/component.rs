@@ -7,6 +7,7 @@ use crate::descriptor::MetricDescriptor;
 use crate::error::Error;
 use crate::global::GlobalCell;
 use crate::registry::Registry;
+use crate::scope;
 use crate::testing::TestMetrics;
 
 /// A component: a struct of metrics declared with `#[derive(Metrics)]` or
@@ -53,15 +54,29 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     /// it costs what one through a hand-written `static` metric does; it
     /// holds the very metrics that `register(Registry::global())` returns,
     /// so an update through either shows in both.
+    ///
+    /// Inside a test scope ([`TestMetrics::enter`], [`TestRegistry::enter`],
+    /// or their `scope(fut)`), it is the scope's test instance instead, on
+    /// that thread only.
+    ///
+    /// [`TestRegistry::enter`]: crate::TestRegistry::enter
+    /// [`TestMetrics::enter`]: crate::TestMetrics::enter
     #[inline]
     fn global() -> &'static Self {
-        Self::__global().metrics()
+        match scope::scoped::<Self>() {
+            Some(scoped) => scoped.metrics(),
+            None => Self::__global().get().metrics(),
+        }
     }
 
     /// The same instance as [`global`](Metrics::global), or the error that
     /// kept it out of the global registry.
+    /// Inside a test scope, it is the scope's instance, as with `global()`.
     fn try_global() -> Result<&'static Self, &'static Error> {
-        Self::__global().result()
+        match scope::scoped::<Self>() {
+            Some(scoped) => scoped.result(),
+            None => Self::__global().get().result(),
+        }
     }
 
     /// Registers the component in `registry`, or returns the instance
@@ -73,6 +88,10 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     /// metric name for the life of the process, even after a collector is
     /// unregistered: a hand-registered collector that held a name with
     /// another help text keeps that name unusable for a component.)
+    ///
+    /// A test scope does not change what this does: it registers in the
+    /// registry it is given, `Registry::global()` included. Only `global()`
+    /// and `try_global()` follow scopes.
     fn register(registry: &Registry) -> Result<Arc<Self>, Error> {
         registry.register::<Self>()
     }

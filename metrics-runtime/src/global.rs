@@ -14,7 +14,7 @@ pub struct GlobalCell<T> {
     cell: OnceCell<Global<T>>,
 }
 
-struct Global<T> {
+pub(crate) struct Global<T> {
     // Inline rather than the registry's `Arc<T>`: one pointer fewer to follow
     // on every update. The fields are handles to the same series.
     metrics: T,
@@ -31,29 +31,52 @@ impl<T> GlobalCell<T> {
 }
 
 impl<T: Metrics> GlobalCell<T> {
-    fn get(&'static self) -> &'static Global<T> {
+    #[inline]
+    pub(crate) fn get(&'static self) -> &'static Global<T> {
         self.cell
-            .get_or_init(|| match T::register(Registry::global()) {
-                Ok(registered) => Global {
-                    metrics: assemble::share(&*registered),
-                    error: None,
-                },
-                Err(error) => Global {
-                    metrics: assemble::build(),
-                    error: Some(error),
-                },
-            })
+            .get_or_init(|| Global::register_in(Registry::global()))
+    }
+}
+
+impl<T: Metrics> GlobalCell<T> {
+    /// `global()` as it was before test scopes: the baseline of the
+    /// `updates` benchmark, which measures what scopes cost outside any.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __unscoped(&'static self) -> &'static T {
+        self.get().metrics()
+    }
+}
+
+impl<T: Metrics> Global<T> {
+    /// `T` registered in `registry`, or a working instance that is not
+    /// exported, with the error that kept it out.
+    pub(crate) fn register_in(registry: &Registry) -> Self {
+        match T::register(registry) {
+            Ok(registered) => Global::sharing(&registered),
+            Err(error) => Global {
+                metrics: assemble::build(),
+                error: Some(error),
+            },
+        }
+    }
+
+    /// An inline copy of `registered`, whose fields are the same series.
+    pub(crate) fn sharing(registered: &T) -> Self {
+        Global {
+            metrics: assemble::share(registered),
+            error: None,
+        }
     }
 
     #[inline]
     pub(crate) fn metrics(&'static self) -> &'static T {
-        &self.get().metrics
+        &self.metrics
     }
 
     pub(crate) fn result(&'static self) -> Result<&'static T, &'static Error> {
-        let global = self.get();
-        match &global.error {
-            None => Ok(&global.metrics),
+        match &self.error {
+            None => Ok(&self.metrics),
             Some(error) => Err(error),
         }
     }

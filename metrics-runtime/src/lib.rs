@@ -80,6 +80,8 @@ mod labels;
 #[cfg(feature = "push")]
 mod push;
 mod registry;
+mod scope;
+mod test_registry;
 mod testing;
 mod unique;
 
@@ -100,6 +102,8 @@ pub use crate::labels::{LabelSet, LabelValue};
 #[cfg(feature = "push")]
 pub use crate::push::{PushError, Pushgateway};
 pub use crate::registry::{Registry, TEXT_CONTENT_TYPE};
+pub use crate::scope::{Scoped, TestScope};
+pub use crate::test_registry::TestRegistry;
 pub use crate::testing::{HistogramSample, TestMetrics, TextMismatch};
 
 /// Derives [`Metrics`] for a struct whose fields are `prometheus` metrics.

@@ -10,6 +10,7 @@ use prometheus::{Encoder, TextEncoder};
 
 use crate::assemble;
 use crate::component::Metrics;
+use crate::descriptor::MetricDescriptor;
 use crate::error::{Error, Owner};
 
 /// The `Content-Type` of [`Registry::encode_text`]'s output: the Prometheus
@@ -61,6 +62,7 @@ struct State {
 
 struct Registered {
     component: &'static str,
+    descriptors: &'static [MetricDescriptor],
     type_name: &'static str,
     instance: Arc<dyn Any + Send + Sync>,
 }
@@ -143,6 +145,17 @@ impl Registry {
         names
     }
 
+    /// The constant labels of the metric named `full_name`, when a
+    /// component registered here declares it.
+    pub(crate) fn const_labels_of(&self, full_name: &str) -> &'static [(&'static str, &'static str)] {
+        self.state()
+            .components
+            .values()
+            .flat_map(|r| r.descriptors)
+            .find(|d| d.name() == full_name)
+            .map_or(&[], |d| d.const_labels())
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while the lock was held cannot leave `State` half-updated:
         // every mutation below is a single insert after all checks passed.
@@ -169,6 +182,7 @@ impl Registry {
             TypeId::of::<T>(),
             Registered {
                 component: T::COMPONENT,
+                descriptors: T::descriptors(),
                 type_name: std::any::type_name::<T>(),
                 instance: metrics.clone(),
             },

@@ -1,12 +1,17 @@
 //! Component instances for tests, each on a private registry.
 
 use std::fmt;
+use std::future::Future;
 use std::ops::Deref;
 use std::sync::Arc;
 
+use once_cell::sync::OnceCell;
+
 use crate::component::Metrics;
 use crate::exposition::{self, Sample};
+use crate::global::Global;
 use crate::registry::Registry;
+use crate::scope::{Frame, Scoped, TestScope};
 
 /// A component on a private registry of its own, from
 /// [`Metrics::for_test`]. Derefs to the component.
@@ -37,12 +42,16 @@ use crate::registry::Registry;
 /// assert_eq!((h.count, h.sum), (1, 0.5));
 /// assert_eq!(h.buckets, [(0.1, 0), (1.0, 1)]);
 /// ```
-pub struct TestMetrics<T> {
+pub struct TestMetrics<T: 'static> {
     metrics: Arc<T>,
     registry: Registry,
+    // What `global()` returns inside this instance's scopes: leaked once,
+    // on the first `enter` or `scope`, however many scopes follow.
+    scoped: OnceCell<&'static Global<T>>,
 }
 
-/// What a histogram series holds, read back by [`TestMetrics::histogram`].
+/// What a histogram series holds, read back by [`TestMetrics::histogram`]
+/// and [`TestRegistry::histogram`](crate::TestRegistry::histogram).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HistogramSample {
@@ -61,7 +70,11 @@ impl<T: Metrics> TestMetrics<T> {
         let metrics = T::register(&registry).expect(
             "an empty registry has nothing to clash with, and names were checked at compile time",
         );
-        TestMetrics { metrics, registry }
+        TestMetrics {
+            metrics,
+            registry,
+            scoped: OnceCell::new(),
+        }
     }
 
     /// The private registry the instance is registered in.
@@ -84,42 +97,13 @@ impl<T: Metrics> TestMetrics<T> {
     /// labels may be left out). `None` when no such series has been exported,
     /// for example a `*Vec` child that was never touched.
     pub fn value(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<f64> {
-        self.samples()
-            .into_iter()
-            .find(|s| s.name == full_name && self.labels_match(s, labels, &[]))
-            .map(|s| s.value)
+        value_in(&self.registry, full_name, labels)
     }
 
     /// The count, sum and buckets of a histogram series, selected as in
     /// [`value`](Self::value).
     pub fn histogram(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<HistogramSample> {
-        let samples: Vec<Sample> = self
-            .samples()
-            .into_iter()
-            .filter(|s| s.family == full_name && self.labels_match(s, labels, &["le"]))
-            .collect();
-        let find = |suffix: &str| {
-            samples
-                .iter()
-                .find(|s| s.name.strip_prefix(full_name) == Some(suffix))
-                .map(|s| s.value)
-        };
-        let count = find("_count")?;
-        let sum = find("_sum")?;
-        let buckets = samples
-            .iter()
-            .filter(|s| s.name.strip_prefix(full_name) == Some("_bucket"))
-            .filter_map(|s| {
-                let (_, le) = s.labels.iter().find(|(name, _)| name == "le")?;
-                let bound: f64 = le.parse().ok()?;
-                bound.is_finite().then_some((bound, s.value as u64))
-            })
-            .collect();
-        Some(HistogramSample {
-            count: count as u64,
-            sum,
-            buckets,
-        })
+        histogram_in(&self.registry, full_name, labels)
     }
 
     /// Compares the exposition of the named metric families (all families
@@ -150,36 +134,162 @@ impl<T: Metrics> TestMetrics<T> {
     /// assert!(m.compare_text("pool_busy 5", &[]).is_err());
     /// ```
     pub fn compare_text(&self, expected: &str, names: &[&str]) -> Result<(), TextMismatch> {
-        let actual = select_families(&self.encode_text(), names);
-        let expected = normalize(expected);
-        if actual == expected {
-            Ok(())
-        } else {
-            Err(TextMismatch { expected, actual })
-        }
+        compare_text_in(&self.registry, expected, names)
     }
 
-    fn samples(&self) -> Vec<Sample> {
-        exposition::parse(&self.encode_text())
+    /// Makes `T::global()` and `T::try_global()` return this instance on
+    /// the current thread until the guard drops, so that code which calls
+    /// `global()` is tested unchanged. Other components are not affected.
+    ///
+    /// Scopes nest (the innermost wins), and dropping the guard restores
+    /// what was there before, also when the thread unwinds. A thread
+    /// spawned inside the scope does not inherit it; call `enter` there
+    /// too (for example inside `std::thread::scope`).
+    ///
+    /// ```
+    /// use metrics_runtime::prometheus::IntCounter;
+    /// use metrics_runtime::Metrics;
+    ///
+    /// /// Jobs.
+    /// #[derive(Metrics)]
+    /// #[metrics(component = "jobs")]
+    /// struct JobMetrics {
+    ///     /// Jobs run.
+    ///     runs_total: IntCounter,
+    /// }
+    ///
+    /// fn run_job() {
+    ///     JobMetrics::global().runs_total.inc();
+    /// }
+    ///
+    /// let m = JobMetrics::for_test();
+    /// {
+    ///     let _scope = m.enter();
+    ///     run_job();
+    /// }
+    /// assert_eq!(m.value("jobs_runs_total", &[]), Some(1.0));
+    /// ```
+    pub fn enter(&self) -> TestScope<'_> {
+        TestScope::enter(self.frame())
     }
 
-    /// Whether `sample` carries exactly `wanted`, besides its metric's
-    /// constant labels and the `ignored` ones.
-    fn labels_match(&self, sample: &Sample, wanted: &[(&str, &str)], ignored: &[&str]) -> bool {
-        let const_labels = T::descriptors()
-            .iter()
-            .find(|d| d.name() == sample.family)
-            .map_or(&[][..], |d| d.const_labels());
-        let all_wanted_present = wanted
-            .iter()
-            .all(|(k, v)| sample.labels.iter().any(|(sk, sv)| sk == k && sv == v));
-        let rest_known = sample.labels.iter().all(|(k, _)| {
-            wanted.iter().any(|(wk, _)| wk == k)
-                || ignored.contains(&k.as_str())
-                || const_labels.iter().any(|(ck, _)| ck == k)
-        });
-        all_wanted_present && rest_known
+    /// `fut`, run inside this instance's scope around every poll, on
+    /// whichever thread polls it; see [`Scoped`].
+    ///
+    /// ```
+    /// # use metrics_runtime::prometheus::IntCounter;
+    /// # use metrics_runtime::Metrics;
+    /// # /// Jobs.
+    /// # #[derive(Metrics)]
+    /// # #[metrics(component = "jobs")]
+    /// # struct JobMetrics {
+    /// #     /// Jobs run.
+    /// #     runs_total: IntCounter,
+    /// # }
+    /// async fn run_job() {
+    ///     JobMetrics::global().runs_total.inc();
+    /// }
+    ///
+    /// let m = JobMetrics::for_test();
+    /// let fut = m.scope(run_job());
+    /// # let waker = std::task::Waker::noop();
+    /// # let mut fut = std::pin::pin!(fut);
+    /// # let _ = fut.as_mut().poll(&mut std::task::Context::from_waker(&waker));
+    /// // ... awaited by the test's runtime ...
+    /// assert_eq!(m.value("jobs_runs_total", &[]), Some(1.0));
+    /// ```
+    pub fn scope<F: Future>(&self, fut: F) -> Scoped<F> {
+        Scoped::new(self.frame(), fut)
     }
+
+    fn frame(&self) -> Frame {
+        Frame::instance(
+            *self
+                .scoped
+                .get_or_init(|| Box::leak(Box::new(Global::sharing(&*self.metrics)))),
+        )
+    }
+}
+
+/// [`TestMetrics::value`] and [`TestRegistry::value`].
+pub(crate) fn value_in(registry: &Registry, full_name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+    samples(registry)
+        .into_iter()
+        .find(|s| s.name == full_name && labels_match(registry, s, labels, &[]))
+        .map(|s| s.value)
+}
+
+/// [`TestMetrics::histogram`] and [`TestRegistry::histogram`].
+pub(crate) fn histogram_in(
+    registry: &Registry,
+    full_name: &str,
+    labels: &[(&str, &str)],
+) -> Option<HistogramSample> {
+    let samples: Vec<Sample> = samples(registry)
+        .into_iter()
+        .filter(|s| s.family == full_name && labels_match(registry, s, labels, &["le"]))
+        .collect();
+    let find = |suffix: &str| {
+        samples
+            .iter()
+            .find(|s| s.name.strip_prefix(full_name) == Some(suffix))
+            .map(|s| s.value)
+    };
+    let count = find("_count")?;
+    let sum = find("_sum")?;
+    let buckets = samples
+        .iter()
+        .filter(|s| s.name.strip_prefix(full_name) == Some("_bucket"))
+        .filter_map(|s| {
+            let (_, le) = s.labels.iter().find(|(name, _)| name == "le")?;
+            let bound: f64 = le.parse().ok()?;
+            bound.is_finite().then_some((bound, s.value as u64))
+        })
+        .collect();
+    Some(HistogramSample {
+        count: count as u64,
+        sum,
+        buckets,
+    })
+}
+
+/// [`TestMetrics::compare_text`] and [`TestRegistry::compare_text`].
+pub(crate) fn compare_text_in(
+    registry: &Registry,
+    expected: &str,
+    names: &[&str],
+) -> Result<(), TextMismatch> {
+    let actual = select_families(&registry.encode_text(), names);
+    let expected = normalize(expected);
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(TextMismatch { expected, actual })
+    }
+}
+
+fn samples(registry: &Registry) -> Vec<Sample> {
+    exposition::parse(&registry.encode_text())
+}
+
+/// Whether `sample` carries exactly `wanted`, besides its metric's
+/// constant labels and the `ignored` ones.
+fn labels_match(
+    registry: &Registry,
+    sample: &Sample,
+    wanted: &[(&str, &str)],
+    ignored: &[&str],
+) -> bool {
+    let const_labels = registry.const_labels_of(&sample.family);
+    let all_wanted_present = wanted
+        .iter()
+        .all(|(k, v)| sample.labels.iter().any(|(sk, sv)| sk == k && sv == v));
+    let rest_known = sample.labels.iter().all(|(k, _)| {
+        wanted.iter().any(|(wk, _)| wk == k)
+            || ignored.contains(&k.as_str())
+            || const_labels.iter().any(|(ck, _)| ck == k)
+    });
+    all_wanted_present && rest_known
 }
 
 fn normalize(text: &str) -> Vec<String> {

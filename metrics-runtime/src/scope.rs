@@ -1,0 +1,213 @@
+//! Scopes that redirect `T::global()` on one thread to a test instance.
+//!
+//! The stack of entered scopes is thread-local. A process-wide flag, set
+//! the first time any scope is entered, keeps production code off the
+//! thread-local entirely: until a test enters a scope, `global()` pays one
+//! relaxed load.
+
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+
+use crate::component::Metrics;
+use crate::global::Global;
+use crate::registry::Registry;
+
+/// Set once, the first time a scope is entered anywhere in the process.
+static ANY_SCOPE_ENTERED: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static STACK: RefCell<Vec<Frame>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What one entered scope redirects `global()` to.
+#[derive(Clone)]
+pub(crate) enum Frame {
+    /// One component's test instance (`TestMetrics::enter`).
+    Instance {
+        type_id: TypeId,
+        global: &'static (dyn Any + Send + Sync),
+    },
+    /// Every component, registered in a test registry on first use.
+    Registry(Arc<RegistryScope>),
+}
+
+/// The instances a `TestRegistry` has handed out through `global()`.
+pub(crate) struct RegistryScope {
+    pub(crate) registry: Registry,
+    // `&'static` because `global()` hands out `&'static T`: each is leaked
+    // once per test registry and component, never once per scope entered.
+    instances: Mutex<HashMap<TypeId, &'static (dyn Any + Send + Sync)>>,
+}
+
+impl RegistryScope {
+    pub(crate) fn new(registry: Registry) -> Self {
+        RegistryScope {
+            registry,
+            instances: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn global<T: Metrics>(&self) -> &'static Global<T> {
+        let mut instances = self
+            .instances
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let global = *instances
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Box::leak(Box::new(Global::<T>::register_in(&self.registry))));
+        downcast(global)
+    }
+}
+
+impl Frame {
+    /// The frame of one component's test instance.
+    pub(crate) fn instance<T: Metrics>(global: &'static Global<T>) -> Frame {
+        Frame::Instance {
+            type_id: TypeId::of::<T>(),
+            global,
+        }
+    }
+}
+
+fn downcast<T: Metrics>(global: &'static (dyn Any + Send + Sync)) -> &'static Global<T> {
+    global
+        .downcast_ref()
+        .unwrap_or_else(|| unreachable!("scope entries are keyed by their own TypeId"))
+}
+
+/// The instance that `T::global()` stands for on this thread, when a scope
+/// covers `T`.
+#[inline]
+pub(crate) fn scoped<T: Metrics>() -> Option<&'static Global<T>> {
+    if ANY_SCOPE_ENTERED.load(Ordering::Relaxed) {
+        scoped_slow()
+    } else {
+        None
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn scoped_slow<T: Metrics>() -> Option<&'static Global<T>> {
+    // Cloned out of the stack so no borrow is held while a test registry
+    // registers `T` (which runs code of the component's fields).
+    let frame = STACK.with(|stack| {
+        stack.borrow().iter().rev().find_map(|frame| match frame {
+            Frame::Instance { type_id, global } if *type_id == TypeId::of::<T>() => {
+                Some(Frame::Instance {
+                    type_id: *type_id,
+                    global: *global,
+                })
+            }
+            Frame::Instance { .. } => None,
+            Frame::Registry(scope) => Some(Frame::Registry(scope.clone())),
+        })
+    })?;
+    Some(match frame {
+        Frame::Instance { global, .. } => downcast(global),
+        Frame::Registry(scope) => scope.global::<T>(),
+    })
+}
+
+/// Pushes `frame` on this thread's stack until the returned guard drops.
+fn push(frame: Frame) -> Pushed {
+    ANY_SCOPE_ENTERED.store(true, Ordering::Relaxed);
+    let depth = STACK.with(|stack| {
+        let mut stack = stack.borrow_mut();
+        stack.push(frame);
+        stack.len() - 1
+    });
+    Pushed {
+        depth,
+        _not_send: PhantomData,
+    }
+}
+
+struct Pushed {
+    depth: usize,
+    _not_send: PhantomData<*const ()>,
+}
+
+impl Drop for Pushed {
+    fn drop(&mut self) {
+        // Truncating rather than popping: a guard dropped out of order
+        // still removes every scope entered after it.
+        let _ = STACK.try_with(|stack| stack.borrow_mut().truncate(self.depth));
+    }
+}
+
+/// While this guard lives, `global()` on the current thread is a test
+/// instance; see [`TestMetrics::enter`](crate::TestMetrics::enter) and
+/// [`TestRegistry::enter`](crate::TestRegistry::enter).
+///
+/// Dropping it restores what `global()` was before, also when the thread
+/// unwinds from a panic. It is `!Send`: a scope belongs to the thread that
+/// entered it.
+#[must_use = "the scope ends as soon as the guard is dropped"]
+pub struct TestScope<'a> {
+    _pushed: Pushed,
+    _borrow: PhantomData<&'a ()>,
+}
+
+impl TestScope<'_> {
+    pub(crate) fn enter(frame: Frame) -> Self {
+        TestScope {
+            _pushed: push(frame),
+            _borrow: PhantomData,
+        }
+    }
+}
+
+impl std::fmt::Debug for TestScope<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestScope")
+            .field("depth", &self._pushed.depth)
+            .finish()
+    }
+}
+
+/// A future that runs every poll of its inner future inside a test scope,
+/// on whichever thread polls it; from
+/// [`TestMetrics::scope`](crate::TestMetrics::scope) and
+/// [`TestRegistry::scope`](crate::TestRegistry::scope).
+///
+/// It is `Send` when the inner future is, so it can be handed to
+/// `tokio::spawn`. Tasks that the inner future spawns are not covered:
+/// wrap their futures in a scope as well.
+#[must_use = "futures do nothing unless polled"]
+pub struct Scoped<F> {
+    frame: Frame,
+    inner: Pin<Box<F>>,
+}
+
+impl<F> Scoped<F> {
+    pub(crate) fn new(frame: Frame, inner: F) -> Self {
+        Scoped {
+            frame,
+            inner: Box::pin(inner),
+        }
+    }
+}
+
+impl<F: Future> Future for Scoped<F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = self.get_mut();
+        let _pushed = push(this.frame.clone());
+        this.inner.as_mut().poll(cx)
+    }
+}
+
+impl<F> std::fmt::Debug for Scoped<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scoped").finish_non_exhaustive()
+    }
+}
