@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use metrics_runtime::prometheus::{Counter, Histogram, HistogramOpts, IntCounter, IntGauge, Opts};
+use metrics_runtime::{Metrics, TestRegistry};
 use once_cell::sync::Lazy;
 
 use common::HotMetrics;
@@ -41,6 +42,24 @@ fn updates(c: &mut Criterion) {
     group.bench_function("atomic_fetch_add", |b| {
         b.iter(|| ATOMIC.fetch_add(1, Ordering::Relaxed))
     });
+    group.finish();
+
+    // What test scopes cost production code: `global()` now checks one
+    // process-wide flag first; `unscoped_baseline` is the path before
+    // scopes existed. No scope is entered in this group.
+    let mut group = c.benchmark_group("scopes_int_counter_inc");
+    group.bench_function("global", |b| {
+        b.iter(|| HotMetrics::global().events_total.inc())
+    });
+    group.bench_function("unscoped_baseline", |b| {
+        b.iter(|| {
+            <HotMetrics as Metrics>::__global()
+                .__unscoped()
+                .events_total
+                .inc()
+        })
+    });
+    group.bench_function("raw_static", |b| b.iter(|| RAW_INT_COUNTER.inc()));
     group.finish();
 
     let mut group = c.benchmark_group("counter_inc_by");
@@ -107,5 +126,25 @@ fn contention(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, updates, contention);
+/// `global()` inside a scope, for the record: the thread-local stack is
+/// searched on every call. Runs last, since entering a scope sets the
+/// process-wide flag that the groups above measure unset.
+fn inside_scope(c: &mut Criterion) {
+    let test = HotMetrics::for_test();
+    let _scope = test.enter();
+    let registry = TestRegistry::new();
+    let mut group = c.benchmark_group("scoped_int_counter_inc");
+    group.bench_function("test_metrics_scope", |b| {
+        b.iter(|| HotMetrics::global().events_total.inc())
+    });
+    {
+        let _registry_scope = registry.enter();
+        group.bench_function("test_registry_scope", |b| {
+            b.iter(|| HotMetrics::global().events_total.inc())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, updates, contention, inside_scope);
 criterion_main!(benches);

@@ -147,7 +147,10 @@ impl Registry {
 
     /// The constant labels of the metric named `full_name`, when a
     /// component registered here declares it.
-    pub(crate) fn const_labels_of(&self, full_name: &str) -> &'static [(&'static str, &'static str)] {
+    pub(crate) fn const_labels_of(
+        &self,
+        full_name: &str,
+    ) -> &'static [(&'static str, &'static str)] {
         self.state()
             .components
             .values()

@@ -192,9 +192,10 @@ impl<T: Metrics> TestMetrics<T> {
     ///
     /// let m = JobMetrics::for_test();
     /// let fut = m.scope(run_job());
+    /// # use std::future::Future;
     /// # let waker = std::task::Waker::noop();
     /// # let mut fut = std::pin::pin!(fut);
-    /// # let _ = fut.as_mut().poll(&mut std::task::Context::from_waker(&waker));
+    /// # let _ = fut.as_mut().poll(&mut std::task::Context::from_waker(waker));
     /// // ... awaited by the test's runtime ...
     /// assert_eq!(m.value("jobs_runs_total", &[]), Some(1.0));
     /// ```
@@ -212,7 +213,11 @@ impl<T: Metrics> TestMetrics<T> {
 }
 
 /// [`TestMetrics::value`] and [`TestRegistry::value`].
-pub(crate) fn value_in(registry: &Registry, full_name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+pub(crate) fn value_in(
+    registry: &Registry,
+    full_name: &str,
+    labels: &[(&str, &str)],
+) -> Option<f64> {
     samples(registry)
         .into_iter()
         .find(|s| s.name == full_name && labels_match(registry, s, labels, &[]))

@@ -81,7 +81,10 @@ fn nothing_of_a_scope_reaches_the_global_registry() {
     {
         let _scope = m.enter();
         handle("/isolated");
-        assert!(std::ptr::eq(HandlerMetrics::global(), HandlerMetrics::try_global().unwrap()));
+        assert!(std::ptr::eq(
+            HandlerMetrics::global(),
+            HandlerMetrics::try_global().unwrap()
+        ));
     }
     // Read before `global_requests`, which creates the child at zero.
     assert!(!Registry::global()
@@ -104,7 +107,10 @@ fn a_scope_covers_only_its_own_component() {
     // The cache is not in this scope: its `global()` is the real one.
     assert!(global_cache.misses_total.get() > before);
     assert_eq!(
-        m.value("scoped_handlers_requests_total", &[("route", "/one-component")]),
+        m.value(
+            "scoped_handlers_requests_total",
+            &[("route", "/one-component")]
+        ),
         Some(1.0)
     );
 }
@@ -139,11 +145,17 @@ fn unwinding_out_of_a_scope_restores_the_global_instance() {
     assert!(unwound.is_err());
     let real = HandlerMetrics::register(Registry::global()).unwrap();
     // Outside the scope again: the update lands in the global registry.
-    let before = real.requests_total.with_label_values(&["/after-unwind"]).get();
+    let before = real
+        .requests_total
+        .with_label_values(&["/after-unwind"])
+        .get();
     handle("/after-unwind");
     assert_eq!(global_requests("/after-unwind"), before + 1);
     assert_eq!(
-        m.value("scoped_handlers_requests_total", &[("route", "/after-unwind")]),
+        m.value(
+            "scoped_handlers_requests_total",
+            &[("route", "/after-unwind")]
+        ),
         None
     );
 }
@@ -162,12 +174,18 @@ fn a_thread_spawned_inside_a_scope_does_not_inherit_it_but_can_enter() {
         });
     });
     assert_eq!(
-        m.value("scoped_handlers_requests_total", &[("route", "/spawned-unscoped")]),
+        m.value(
+            "scoped_handlers_requests_total",
+            &[("route", "/spawned-unscoped")]
+        ),
         None
     );
     assert_eq!(global_requests("/spawned-unscoped"), 1);
     assert_eq!(
-        m.value("scoped_handlers_requests_total", &[("route", "/spawned-scoped")]),
+        m.value(
+            "scoped_handlers_requests_total",
+            &[("route", "/spawned-scoped")]
+        ),
         Some(1.0)
     );
 }
@@ -287,11 +305,74 @@ async fn a_test_registry_scope_over_a_future_and_its_spawned_task() {
         })
         .await;
     assert_eq!(
-        registry.value("scoped_handlers_requests_total", &[("route", "/spawned-task")]),
+        registry.value(
+            "scoped_handlers_requests_total",
+            &[("route", "/spawned-task")]
+        ),
         Some(21.0)
     );
     assert_eq!(
-        registry.value("scoped_handlers_requests_total", &[("route", "/outer-task")]),
+        registry.value(
+            "scoped_handlers_requests_total",
+            &[("route", "/outer-task")]
+        ),
         Some(1.0)
     );
+}
+
+fn poll<F: std::future::Future>(task: &mut std::pin::Pin<Box<F>>) -> std::task::Poll<F::Output> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    task.as_mut().poll(&mut cx)
+}
+
+/// Pending on its first poll, ready on the second.
+struct YieldOnce(bool);
+
+impl std::future::Future for YieldOnce {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if std::mem::replace(&mut self.0, true) {
+            std::task::Poll::Ready(())
+        } else {
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    }
+}
+
+#[test]
+fn a_scoped_future_polled_on_two_threads_is_in_scope_on_both() {
+    let m = HandlerMetrics::for_test();
+    let mut task = Box::pin(m.scope(async {
+        handle("/first-thread");
+        let first = std::thread::current().id();
+        YieldOnce(false).await;
+        handle("/second-thread");
+        (first, std::thread::current().id())
+    }));
+    let mut task = std::thread::spawn(move || {
+        assert!(poll(&mut task).is_pending());
+        task
+    })
+    .join()
+    .unwrap();
+    let (first, second) = std::thread::spawn(move || match poll(&mut task) {
+        std::task::Poll::Ready(ids) => ids,
+        std::task::Poll::Pending => panic!("the second poll completes"),
+    })
+    .join()
+    .unwrap();
+    assert_ne!(first, second);
+    for route in ["/first-thread", "/second-thread"] {
+        assert_eq!(
+            m.value("scoped_handlers_requests_total", &[("route", route)]),
+            Some(1.0),
+            "{route}"
+        );
+        assert_eq!(global_requests(route), 0, "{route}");
+    }
 }
