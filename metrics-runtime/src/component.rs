@@ -71,6 +71,7 @@ pub trait Metrics: Sized + Send + Sync + 'static {
 
     /// The same instance as [`global`](Metrics::global), or the error that
     /// kept it out of the global registry.
+    ///
     /// Inside a test scope, it is the scope's instance, as with `global()`.
     fn try_global() -> Result<&'static Self, &'static Error> {
         match scope::scoped::<Self>() {

@@ -36,9 +36,7 @@ impl<T: Metrics> GlobalCell<T> {
         self.cell
             .get_or_init(|| Global::register_in(Registry::global()))
     }
-}
 
-impl<T: Metrics> GlobalCell<T> {
     /// `global()` as it was before test scopes: the baseline of the
     /// `updates` benchmark, which measures what scopes cost outside any.
     #[doc(hidden)]

@@ -99,16 +99,15 @@ fn scoped_slow<T: Metrics>() -> Option<&'static Global<T>> {
     // Cloned out of the stack so no borrow is held while a test registry
     // registers `T` (which runs code of the component's fields).
     let frame = STACK.with(|stack| {
-        stack.borrow().iter().rev().find_map(|frame| match frame {
-            Frame::Instance { type_id, global } if *type_id == TypeId::of::<T>() => {
-                Some(Frame::Instance {
-                    type_id: *type_id,
-                    global: *global,
-                })
-            }
-            Frame::Instance { .. } => None,
-            Frame::Registry(scope) => Some(Frame::Registry(scope.clone())),
-        })
+        stack
+            .borrow()
+            .iter()
+            .rev()
+            .find(|frame| match frame {
+                Frame::Instance { type_id, .. } => *type_id == TypeId::of::<T>(),
+                Frame::Registry(_) => true,
+            })
+            .cloned()
     })?;
     Some(match frame {
         Frame::Instance { global, .. } => downcast(global),
@@ -152,14 +151,14 @@ impl Drop for Pushed {
 /// entered it.
 #[must_use = "the scope ends as soon as the guard is dropped"]
 pub struct TestScope<'a> {
-    _pushed: Pushed,
+    pushed: Pushed,
     _borrow: PhantomData<&'a ()>,
 }
 
 impl TestScope<'_> {
     pub(crate) fn enter(frame: Frame) -> Self {
         TestScope {
-            _pushed: push(frame),
+            pushed: push(frame),
             _borrow: PhantomData,
         }
     }
@@ -168,7 +167,7 @@ impl TestScope<'_> {
 impl std::fmt::Debug for TestScope<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestScope")
-            .field("depth", &self._pushed.depth)
+            .field("depth", &self.pushed.depth)
             .finish()
     }
 }
