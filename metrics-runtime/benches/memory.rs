@@ -1,8 +1,10 @@
 //! Resident memory across 100,000 `for_test()` create-and-drop cycles
 //! (nothing of a dropped test instance may stay reachable), 100,000
-//! enter/drop cycles of one test instance's scope, and 10,000
-//! `TestRegistry` scopes that each touch 3 components (scopes leak what
-//! `global()` hands out as `&'static`, so that growth must stay bounded).
+//! enter/drop cycles of one test instance's scope, 10,000 scopes of one
+//! `TestRegistry` that each touch 3 components, and, for the record, 10,000
+//! new `TestRegistry`s touching the same 3 (what `global()` hands out is
+//! `&'static`, so each test registry keeps its instances until the process
+//! exits: growth is bounded by the registries made, never by scopes entered).
 //!
 //! Run with `cargo bench -p metrics-runtime --bench memory`; it prints the
 //! resident set size before and after (Linux: `/proc/self/statm`).
@@ -39,13 +41,28 @@ fn scope_cycles(n: usize) {
     }
 }
 
+fn touch_three_components() {
+    HotMetrics::global().events_total.inc();
+    QueueMetrics::global().queued_total.inc();
+    PoolMetrics::global().opened_total.inc();
+}
+
+/// Scopes of one test registry: its instances are made once and reused.
 fn registry_scope_cycles(n: usize) {
+    let registry = TestRegistry::new();
+    for _ in 0..n {
+        let _scope = registry.enter();
+        touch_three_components();
+    }
+}
+
+/// A new test registry every time: each leaks its own instances (what a
+/// test suite with `n` tests, each with its own registry, pays).
+fn new_registry_cycles(n: usize) {
     for _ in 0..n {
         let registry = TestRegistry::new();
         let _scope = registry.enter();
-        HotMetrics::global().events_total.inc();
-        QueueMetrics::global().queued_total.inc();
-        PoolMetrics::global().opened_total.inc();
+        touch_three_components();
     }
 }
 
@@ -95,8 +112,13 @@ fn main() {
         scope_cycles,
     );
     measure(
-        "TestRegistry scope touching 3 components",
+        "enter()/drop of one TestRegistry, touching 3 components",
         10_000 / scale,
         registry_scope_cycles,
+    );
+    measure(
+        "new TestRegistry entered once, touching 3 components",
+        10_000 / scale,
+        new_registry_cycles,
     );
 }

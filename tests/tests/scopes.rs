@@ -225,6 +225,27 @@ fn a_test_registry_covers_every_component_the_code_touches() {
 }
 
 #[test]
+fn every_scope_of_one_test_registry_hands_out_the_same_instance() {
+    // What keeps memory bounded: a test registry makes each component's
+    // instance once, however often it (or a clone) is entered.
+    let registry = TestRegistry::new();
+    let first: *const CacheMetrics = {
+        let _scope = registry.enter();
+        CacheMetrics::global()
+    };
+    for _ in 0..1000 {
+        let _scope = registry.enter();
+        assert!(std::ptr::eq(CacheMetrics::global(), first));
+    }
+    let clone = registry.clone();
+    let _scope = clone.enter();
+    assert!(std::ptr::eq(CacheMetrics::global(), first));
+    let other = TestRegistry::new();
+    let _inner = other.enter();
+    assert!(!std::ptr::eq(CacheMetrics::global(), first));
+}
+
+#[test]
 fn a_test_metrics_scope_inside_a_test_registry_scope_wins_for_its_component() {
     let registry = TestRegistry::new();
     let handlers = HandlerMetrics::for_test();
