@@ -30,6 +30,18 @@ pub(crate) struct Field {
     pub(crate) ty: Type,
     pub(crate) doc: Option<Doc>,
     pub(crate) attrs: FieldAttrs,
+    /// What `valid` found, for the stages after it.
+    pub(crate) checks: FieldChecks,
+}
+
+/// The results of `valid`'s checks of one field.
+#[derive(Default)]
+pub(crate) struct FieldChecks {
+    /// The metric name passed its own checks: the `_total` rule of
+    /// `typeck` only means something for such a name.
+    pub(crate) name_valid: bool,
+    /// The buckets, computed and checked.
+    pub(crate) buckets: Option<Vec<f64>>,
 }
 
 /// A doc comment, lines trimmed and joined with spaces.

@@ -5,10 +5,13 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Expr, Fields, Lit, Meta, Type};
 
-use crate::ast::{Buckets, Component, ComponentAttrs, ConstLabels, Doc, Field, FieldAttrs, Labels};
+use crate::ast::{
+    Buckets, Component, ComponentAttrs, ConstLabels, Doc, Field, FieldAttrs, FieldChecks, Labels,
+};
 use crate::buckets::BucketSpec;
 use crate::errors::Errors;
 use crate::names;
+use crate::tokens::path_name;
 use crate::values::{self, label_list, lit_str, pair_list};
 
 const COMPONENT_KEYS: &[&str] = &["component", "namespace", "subsystem", "crate"];
@@ -18,7 +21,7 @@ const FIELD_KEYS: &[&str] = &["help", "name", "labels", "buckets", "const_labels
 /// `None` when the input is not a struct with named fields at all.
 /// `fields_dropped`: the caller left out fields it could not read (and
 /// reported them), so an empty struct is not the user's mistake.
-pub(crate) fn component(
+pub(crate) fn read_component(
     input: &DeriveInput,
     fields_dropped: bool,
     errors: &mut Errors,
@@ -108,6 +111,7 @@ pub(crate) fn component(
                 ty: field.ty.clone(),
                 doc,
                 attrs,
+                checks: FieldChecks::default(),
             })
         })
         .collect();
@@ -131,7 +135,7 @@ fn is_path(ty: &Type, errors: &mut Errors) -> bool {
                 other,
                 format_args!(
                     "`{}` is not a metric type a component can hold: use `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram`, their `*Vec` forms from `prometheus`, or `Labeled<M, L>`",
-                    crate::typeck::type_text(other)
+                    crate::tokens::type_text(other)
                 ),
             );
             false
@@ -352,14 +356,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-pub(crate) fn path_name(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
 }
 
 /// The doc comment of a field, lines trimmed and joined with spaces; `None`

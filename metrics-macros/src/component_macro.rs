@@ -29,7 +29,9 @@ use syn::{
 };
 
 use crate::errors::Errors;
+use crate::tokens::default_runtime;
 use crate::values::{rest_of_value, within};
+use crate::{fallback, pipeline};
 
 /// The whole macro over `proc_macro2` tokens, usable outside a compiler run.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
@@ -46,12 +48,12 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
             let (input, header_read) = declaration(stream, &mut own_errors)?;
             out.extend(struct_item(&input));
             if header_read {
-                out.extend(crate::component(&input, own_errors));
+                out.extend(pipeline::expand_component(&input, own_errors));
             } else {
                 // Without its names the declaration cannot be checked; the
                 // fallback keeps the uses of the struct free of errors.
                 out.extend(own_errors.into_compile_errors());
-                out.extend(crate::fallback::component(&input, &quote!(::metrics_runtime)));
+                out.extend(fallback::fallback_impl(&input, &default_runtime()));
             }
         }
         Ok(())

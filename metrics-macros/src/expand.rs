@@ -7,11 +7,10 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Component, Field};
 use crate::spelling::{self, Spelled};
-use crate::valid::Checked;
-use crate::{typeck, unique};
+use crate::tokens::default_runtime;
 
-pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream {
-    let krate = runtime_path(component);
+/// The impl of `Metrics` and the inherent methods of a valid component.
+pub(crate) fn impl_metrics(component: &Component, krate: &TokenStream) -> TokenStream {
     let ident = &component.ident;
     let name = component
         .attrs
@@ -23,8 +22,7 @@ pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream
     let descriptors = component
         .fields
         .iter()
-        .zip(&checked.buckets)
-        .map(|(field, buckets)| descriptor(component, field, buckets.as_deref()));
+        .map(|field| descriptor(component, field));
     let full_names = component.fields.iter().map(|f| component.full_name(f));
     let members: Vec<_> = component.fields.iter().map(|f| &f.ident).collect();
     let body = quote! {
@@ -53,10 +51,7 @@ pub(crate) fn component(component: &Component, checked: &Checked) -> TokenStream
             }
         }
     };
-    let mut out = in_scope(&krate, body, inherent(ident));
-    out.extend(typeck::component(component, &checked.names_valid, &krate));
-    out.extend(unique::items(&checked.claims));
-    out
+    in_scope(krate, body, inherent(ident))
 }
 
 /// `items` and the inherent methods, in an anonymous const that names the
@@ -80,14 +75,14 @@ pub(crate) fn in_scope(
 pub(crate) fn runtime_path(component: &Component) -> TokenStream {
     match &component.attrs.krate {
         Some(path) => quote!(#path),
-        None => quote!(::metrics_runtime),
+        None => default_runtime(),
     }
 }
 
 /// The descriptor of `field`: its names and help, the kind of its type
 /// (the one place generated code names the type, so that an unsupported
 /// type is one error, shown on the type), and what it declares beyond that.
-fn descriptor(component: &Component, field: &Field, buckets: Option<&[f64]>) -> TokenStream {
+fn descriptor(component: &Component, field: &Field) -> TokenStream {
     let field_name = field.ident.to_string().trim_start_matches("r#").to_owned();
     let full_name = component.full_name(field);
     let help = field.help().unwrap_or_default();
@@ -111,7 +106,7 @@ fn descriptor(component: &Component, field: &Field, buckets: Option<&[f64]>) -> 
         });
         out.extend(quote!(.__const_labels(&[#(#pairs),*])));
     }
-    if let Some(bounds) = buckets {
+    if let Some(bounds) = &field.checks.buckets {
         // `compute` refuses non-finite bounds; the filter keeps
         // `f64_unsuffixed`, which panics on them, safe all the same.
         let bounds = bounds
@@ -121,24 +116,6 @@ fn descriptor(component: &Component, field: &Field, buckets: Option<&[f64]>) -> 
         out.extend(quote!(.__buckets(&[#(#bounds),*])));
     }
     out
-}
-
-/// `tokens` with every span set to `span`, so an error about them points there.
-pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let proc_macro2::TokenTree::Group(group) = &tree {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                tree = inner.into();
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
 }
 
 /// Inherent methods, so that callers need not import the `Metrics` trait;
@@ -187,7 +164,7 @@ mod tests {
 
     /// The derive's output for `fields`, as text.
     fn expand(fields: proc_macro2::TokenStream) -> String {
-        crate::derive(quote! {
+        crate::pipeline::derive(quote! {
             #[metrics(component = "http")]
             struct HttpMetrics { #fields }
         })

@@ -8,7 +8,7 @@ use syn::DeriveInput;
 
 use crate::expand::{in_scope, inherent};
 
-pub(crate) fn component(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
+pub(crate) fn fallback_impl(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }

@@ -1,28 +1,14 @@
 //! Checks that need no type information: names, labels, help, buckets.
-//! Checks that depend on a field's metric type are emitted as const items
-//! by `typeck`, since a type alias hides the type from the macro.
+//! Checks that depend on a field's metric type are `typeck`'s.
 
 use std::collections::HashMap;
 
 use syn::LitStr;
 
-use crate::ast::{Component, Field};
+use crate::ast::{Component, Field, FieldChecks};
 use crate::errors::Errors;
 use crate::names;
 use crate::unique::Claim;
-
-/// A checked component: what `expand` needs beyond the model.
-pub(crate) struct Checked {
-    /// The computed buckets of each field, in field order.
-    pub(crate) buckets: Vec<Option<Vec<f64>>>,
-    /// Whether each field's metric name passed its checks, in field order:
-    /// the `_total` check of `typeck` only means something for those.
-    pub(crate) names_valid: Vec<bool>,
-    /// The names that passed their checks, to be made unique crate-wide.
-    /// Filled even when other parts of the declaration have errors, so a
-    /// clash is reported together with them.
-    pub(crate) claims: Vec<Claim>,
-}
 
 /// Which segments the component contributes to its metric names are valid.
 struct Segments {
@@ -39,12 +25,15 @@ impl Segments {
     }
 }
 
-pub(crate) fn check(component: &Component, errors: &mut Errors) -> Checked {
+/// Checks `component`, records each field's results on the field, and
+/// returns the names to be made unique crate-wide. Those are returned even
+/// when other parts of the declaration have errors, so that a clash is
+/// reported together with them.
+pub(crate) fn check(component: &mut Component, errors: &mut Errors) -> Vec<Claim> {
     let mut claims = Vec::new();
     let segments = check_component_attrs(component, &mut claims, errors);
     let mut full_names: HashMap<String, &Field> = HashMap::new();
-    let mut names_valid = Vec::new();
-    let buckets = component
+    let results: Vec<FieldChecks> = component
         .fields
         .iter()
         .map(|field| {
@@ -52,7 +41,6 @@ pub(crate) fn check(component: &Component, errors: &mut Errors) -> Checked {
             // `name`, `help` or `labels`: checks of those would only repeat
             // the error already reported.
             let name_valid = !field.attrs.incomplete && check_name(component, field, &segments, errors);
-            names_valid.push(name_valid);
             let full = component.full_name(field);
             if name_valid && segments.all_valid() {
                 if let Some(first) = full_names.get(&full) {
@@ -72,15 +60,18 @@ pub(crate) fn check(component: &Component, errors: &mut Errors) -> Checked {
                 check_help(field, errors);
             }
             check_labels(field, errors);
-            let buckets = field.attrs.buckets.as_ref()?;
-            buckets.spec.compute(errors)
+            let buckets = field
+                .attrs
+                .buckets
+                .as_ref()
+                .and_then(|buckets| buckets.spec.compute(errors));
+            FieldChecks { name_valid, buckets }
         })
         .collect();
-    Checked {
-        buckets,
-        names_valid,
-        claims,
+    for (field, checks) in component.fields.iter_mut().zip(results) {
+        field.checks = checks;
     }
+    claims
 }
 
 /// Checks the component name, namespace and subsystem; claims the component

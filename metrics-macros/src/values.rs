@@ -15,7 +15,7 @@ pub(crate) fn value<'a>(meta: &ParseNestedMeta<'a>, example: &str) -> syn::Resul
             &meta.path,
             format_args!(
                 "`{}` needs a value: `{example}`",
-                crate::attr::path_name(&meta.path)
+                crate::tokens::path_name(&meta.path)
             ),
         ));
     }
@@ -28,7 +28,7 @@ pub(crate) fn lit_str(meta: &ParseNestedMeta<'_>, example: &str) -> syn::Result<
     if input.peek(LitStr) {
         return input.parse();
     }
-    let key = crate::attr::path_name(&meta.path);
+    let key = crate::tokens::path_name(&meta.path);
     Err(not_literal(
         input,
         &format!("`{key}` takes a string literal: `{example}`"),

@@ -100,7 +100,7 @@ fn derive_never_panics_on_generated_declarations() {
         decl::derive_input(),
         |source| {
             let input = tokens(&source);
-            check_output(&input, crate::derive(input.clone()))
+            check_output(&input, crate::pipeline::derive(input.clone()))
         },
     );
 }
@@ -124,7 +124,7 @@ fn derive_never_panics_on_mutated_declarations() {
         "derive, mutated",
         CASES_DERIVE_MUTATED,
         mutate::mutated(mutate::DERIVE_SEEDS),
-        |input| check_output(&input, crate::derive(input.clone())),
+        |input| check_output(&input, crate::pipeline::derive(input.clone())),
     );
 }
 
@@ -153,7 +153,7 @@ fn both_forms_give_the_same_errors() {
                 return Ok(());
             }
             let input = tokens(&source);
-            let by_derive = error_messages(crate::derive(input.clone()));
+            let by_derive = error_messages(crate::pipeline::derive(input.clone()));
             let by_macro = error_messages(component_macro::expand(input.clone()));
             prop_assert_eq!(by_derive, by_macro, "input: {}", input);
             Ok(())
@@ -164,7 +164,7 @@ fn both_forms_give_the_same_errors() {
 #[test]
 fn seeds_are_accepted_by_both_macros() {
     for seed in mutate::DERIVE_SEEDS {
-        let output = crate::derive(tokens(seed));
+        let output = crate::pipeline::derive(tokens(seed));
         assert_eq!(error_messages(output), Vec::<String>::new(), "{seed}");
     }
     for seed in mutate::MACRO_SEEDS {
@@ -193,7 +193,7 @@ fn inputs_found_by_the_property_tests() {
     for (source, message) in found {
         let input = tokens(source);
         for output in [
-            crate::derive(input.clone()),
+            crate::pipeline::derive(input.clone()),
             component_macro::expand(input.clone()),
         ] {
             assert!(syn::parse2::<syn::File>(output.clone()).is_ok(), "{output}");

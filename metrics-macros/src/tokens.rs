@@ -1,0 +1,90 @@
+//! Small helpers on tokens, shared by every stage.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+/// The runtime crate's path in generated code, unless `crate = "..."` says
+/// otherwise.
+pub(crate) fn default_runtime() -> TokenStream {
+    quote!(::metrics_runtime)
+}
+
+/// `tokens` with every span set to `span`, so an error about them points there.
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = inner.into();
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
+/// A path as a user wrote it, for messages: `metric`, `a::b`.
+pub(crate) fn path_name(path: &syn::Path) -> String {
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
+/// The type as a user wrote it, for messages: `prometheus::IntCounter`,
+/// not `prometheus :: IntCounter`.
+pub(crate) fn type_text(ty: &syn::Type) -> String {
+    let text = quote!(#ty).to_string();
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split(' ').enumerate() {
+        let glue = matches!(part, "::" | "<" | ">" | "," | ")" | "]")
+            || out.ends_with("::")
+            || out.ends_with('<')
+            || out.ends_with('(')
+            || out.ends_with('[')
+            || out.ends_with('&')
+            || out.ends_with(' ');
+        if i > 0 && !glue {
+            out.push(' ');
+        }
+        out.push_str(part);
+        if part == "," {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(src: &str) -> String {
+        type_text(&syn::parse_str(src).expect("a type"))
+    }
+
+    #[test]
+    fn renders_types_as_written() {
+        assert_eq!(text("IntCounter"), "IntCounter");
+        assert_eq!(text("prometheus :: IntCounter"), "prometheus::IntCounter");
+        assert_eq!(text("::prometheus::IntCounter"), "::prometheus::IntCounter");
+        assert_eq!(
+            text("Labeled<IntCounter, (Method, Class)>"),
+            "Labeled<IntCounter, (Method, Class)>"
+        );
+        assert_eq!(text("Vec<u8>"), "Vec<u8>");
+        assert_eq!(text("&'static str"), "&'static str");
+    }
+
+    #[test]
+    fn respan_reaches_into_groups() {
+        let span = Span::call_site();
+        let out = respan(quote!(a::b(c, [d])), span);
+        assert_eq!(out.to_string(), quote!(a::b(c, [d])).to_string());
+    }
+}
