@@ -2,7 +2,8 @@
 //!
 //! The derive names each field's type once, in its descriptor, as
 //! `<T as MetricField>::__KIND`; everything done to a field later goes
-//! through the function pointers of that [`FieldKind`]. The generated
+//! through the function pointers of that
+//! [`FieldKind`](crate::field_kind::FieldKind). The generated
 //! `__build` and `__fields` then stay one short, untyped line per field
 //! (`fields.take()`, `fields.push(&self.x)`), which is what keeps a
 //! component cheap to compile, and an unsupported field type is reported
@@ -13,63 +14,7 @@ use std::any::Any;
 use prometheus::core::Collector;
 
 use crate::component::Metrics;
-use crate::descriptor::{MetricDescriptor, MetricType};
-use crate::field::{LabelForm, MetricField};
-
-/// What the runtime needs to know about a field type: its Prometheus type,
-/// how it takes labels, and how to build, share and register a value of it
-/// held behind `dyn Any`.
-#[doc(hidden)]
-#[derive(Clone, Copy)]
-pub struct FieldKind {
-    pub(crate) metric_type: MetricType,
-    pub(crate) labels: LabelForm,
-    build: fn(&MetricDescriptor, &mut dyn Any) -> prometheus::Result<()>,
-    share: fn(&dyn Any, &mut dyn Any),
-    collector: fn(&dyn Any) -> Box<dyn Collector>,
-}
-
-impl FieldKind {
-    /// The kind of `T`, behind `MetricField::__KIND`.
-    pub(crate) const fn of<T: MetricField>() -> FieldKind {
-        FieldKind {
-            metric_type: T::TYPE,
-            labels: T::__LABELS,
-            build: build_into::<T>,
-            share: share_into::<T>,
-            collector: collector_of::<T>,
-        }
-    }
-}
-
-fn build_into<T: MetricField>(
-    descriptor: &MetricDescriptor,
-    slot: &mut dyn Any,
-) -> prometheus::Result<()> {
-    *slot_of::<T>(slot) = Some(T::__build(descriptor)?);
-    Ok(())
-}
-
-fn share_into<T: MetricField>(field: &dyn Any, slot: &mut dyn Any) {
-    *slot_of::<T>(slot) = Some(field_of::<T>(field).__share());
-}
-
-fn collector_of<T: MetricField>(field: &dyn Any) -> Box<dyn Collector> {
-    field_of::<T>(field).__collector()
-}
-
-// The kind and the value come from one descriptor and one field of one
-// component, both in field order: a mismatch is a bug of the derive.
-fn slot_of<T: 'static>(slot: &mut dyn Any) -> &mut Option<T> {
-    slot.downcast_mut()
-        .unwrap_or_else(|| unreachable!("metrics-runtime bug: a field built as another type"))
-}
-
-fn field_of<T: 'static>(field: &dyn Any) -> &T {
-    field
-        .downcast_ref()
-        .unwrap_or_else(|| unreachable!("metrics-runtime bug: a field read as another type"))
-}
+use crate::descriptor::MetricDescriptor;
 
 /// Hands out a component's fields in declaration order, for the derive's
 /// `__build`: each newly built from its descriptor, or shared with the
@@ -159,7 +104,8 @@ mod tests {
     use prometheus::{HistogramVec, IntCounter};
 
     use super::*;
-    use crate::descriptor::Spelled;
+    use crate::const_checks::Spelled;
+    use crate::field::MetricField;
     use crate::global::GlobalCell;
 
     /// What the derive would generate for two fields.

@@ -2,41 +2,8 @@
 
 use std::fmt;
 
-use crate::assemble::FieldKind;
-use crate::field::LabelForm;
-
-/// The Prometheus type of a metric, as it appears on its `# TYPE` line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MetricType {
-    /// A monotonically increasing value (`Counter`, `IntCounter` and their `*Vec`s).
-    Counter,
-    /// A value that goes up and down (`Gauge`, `IntGauge` and their `*Vec`s).
-    Gauge,
-    /// Observations counted into buckets (`Histogram`, `HistogramVec`).
-    Histogram,
-}
-
-impl MetricType {
-    /// The name Prometheus uses for this type: `counter`, `gauge` or `histogram`.
-    ///
-    /// ```
-    /// assert_eq!(metrics_runtime::MetricType::Gauge.as_str(), "gauge");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            MetricType::Counter => "counter",
-            MetricType::Gauge => "gauge",
-            MetricType::Histogram => "histogram",
-        }
-    }
-}
-
-impl fmt::Display for MetricType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::const_checks::Spelled;
+use crate::field_kind::{FieldKind, MetricType};
 
 /// The declaration of one metric of a component: everything the derive
 /// read from the field and its attributes, with names already composed.
@@ -71,51 +38,6 @@ pub struct MetricDescriptor {
     labels: &'static [&'static str],
     const_labels: &'static [(&'static str, &'static str)],
     buckets: Option<&'static [f64]>,
-}
-
-/// What the derive took a field's type for, from the way it is written
-/// (`IntCounter`, `prometheus::HistogramVec`, `Labeled<Gauge, Method>`),
-/// having checked the field's declaration against it; `Unknown` for any
-/// other spelling, an alias say, whose checks are left to the compiler.
-#[doc(hidden)]
-#[derive(Clone, Copy)]
-pub enum Spelled {
-    Unknown,
-    Counter,
-    Gauge,
-    Histogram,
-    CounterVec,
-    GaugeVec,
-    HistogramVec,
-    TypedCounter,
-    TypedGauge,
-    TypedHistogram,
-}
-
-impl Spelled {
-    /// Fails compilation, in a const context, when `kind` is not the kind
-    /// the spelling made the derive take the type for.
-    #[track_caller]
-    pub const fn check(self, kind: FieldKind) {
-        use MetricType::{Counter, Gauge, Histogram};
-        let (metric_type, labels) = match self {
-            Spelled::Unknown => return,
-            Spelled::Counter => (Counter, LabelForm::None),
-            Spelled::Gauge => (Gauge, LabelForm::None),
-            Spelled::Histogram => (Histogram, LabelForm::None),
-            Spelled::CounterVec => (Counter, LabelForm::Names),
-            Spelled::GaugeVec => (Gauge, LabelForm::Names),
-            Spelled::HistogramVec => (Histogram, LabelForm::Names),
-            Spelled::TypedCounter => (Counter, LabelForm::Typed),
-            Spelled::TypedGauge => (Gauge, LabelForm::Typed),
-            Spelled::TypedHistogram => (Histogram, LabelForm::Typed),
-        };
-        if metric_type as u8 != kind.metric_type as u8 || labels as u8 != kind.labels as u8 {
-            panic!(
-                "this type is named like a `prometheus` metric type but is another type, so the checks of this field were made for the wrong type: use the `prometheus` type itself, or an alias of another name"
-            );
-        }
-    }
 }
 
 impl MetricDescriptor {

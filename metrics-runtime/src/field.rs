@@ -9,8 +9,8 @@ use prometheus::{
     IntCounterVec, IntGauge, IntGaugeVec, Opts,
 };
 
-use crate::assemble::FieldKind;
-use crate::descriptor::{MetricDescriptor, MetricType};
+use crate::descriptor::MetricDescriptor;
+use crate::field_kind::{FieldKind, LabelForm, MetricType};
 
 /// A `prometheus` metric type that can be a field of a component.
 ///
@@ -50,19 +50,6 @@ pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     fn __share(&self) -> Self {
         self.clone()
     }
-}
-
-/// How a metric type takes variable labels.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LabelForm {
-    /// No variable labels: `Counter`, `IntCounter`, `Gauge`, `IntGauge`,
-    /// `Histogram`.
-    None,
-    /// Label names as strings, values at run time: the `*Vec` types.
-    Names,
-    /// Label names with their value types: `Labeled<M, L>`.
-    Typed,
 }
 
 pub(crate) mod sealed {
@@ -163,7 +150,7 @@ mod tests {
             "shop_latency_seconds",
             "Latency.",
             HistogramVec::__KIND,
-            crate::descriptor::Spelled::Unknown,
+            crate::const_checks::Spelled::Unknown,
         )
         .__labels(&["route"])
         .__const_labels(&[("region", "eu")])

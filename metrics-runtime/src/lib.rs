@@ -67,22 +67,24 @@
 
 mod assemble;
 mod component;
+mod const_checks;
 mod descriptor;
 mod diff;
 mod error;
 #[cfg(feature = "http")]
 mod exporter;
-mod exposition;
 mod field;
+mod field_kind;
 mod global;
-mod labeled;
-mod labels;
+mod label_value;
 #[cfg(feature = "push")]
 mod push;
 mod registry;
 mod scope;
 mod test_registry;
 mod testing;
+mod text_samples;
+mod typed_labels;
 mod unique;
 
 #[doc(hidden)]
@@ -92,19 +94,20 @@ pub mod __private;
 pub use prometheus;
 
 pub use crate::component::Metrics;
-pub use crate::descriptor::{MetricDescriptor, MetricType};
+pub use crate::descriptor::MetricDescriptor;
 pub use crate::error::{Error, Owner};
 #[cfg(feature = "http")]
 pub use crate::exporter::{Exporter, ExporterBuilder, METRICS_PATH};
 pub use crate::field::MetricField;
-pub use crate::labeled::{Labeled, LabeledMetric};
-pub use crate::labels::{LabelSet, LabelValue};
+pub use crate::field_kind::MetricType;
+pub use crate::label_value::{LabelSet, LabelValue};
 #[cfg(feature = "push")]
 pub use crate::push::{PushError, Pushgateway};
 pub use crate::registry::{Registry, TEXT_CONTENT_TYPE};
 pub use crate::scope::{Scoped, TestScope};
 pub use crate::test_registry::TestRegistry;
 pub use crate::testing::{HistogramSample, TestMetrics, TextMismatch};
+pub use crate::typed_labels::{Labeled, LabeledMetric};
 
 /// Derives [`Metrics`] for a struct whose fields are `prometheus` metrics.
 ///

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use once_cell::sync::OnceCell;
 
 use crate::component::Metrics;
-use crate::exposition::{self, Sample};
 use crate::global::Global;
 use crate::registry::Registry;
 use crate::scope::{Frame, Scoped, TestScope};
+use crate::text_samples::{self, Sample};
 
 /// A component on a private registry of its own, from
 /// [`Metrics::for_test`]. Derefs to the component.
@@ -274,7 +274,7 @@ pub(crate) fn compare_text_in(
 }
 
 fn samples(registry: &Registry) -> Vec<Sample> {
-    exposition::parse(&registry.encode_text())
+    text_samples::parse(&registry.encode_text())
 }
 
 /// Whether `sample` carries exactly `wanted`, besides its metric's
@@ -309,7 +309,7 @@ fn select_families(text: &str, names: &[&str]) -> Vec<String> {
     let mut keep = names.is_empty();
     let mut lines = Vec::new();
     for line in normalize(text) {
-        if let Some(family) = exposition::family_of_comment(&line) {
+        if let Some(family) = text_samples::family_of_comment(&line) {
             keep = names.is_empty() || names.contains(&family);
         }
         if keep {

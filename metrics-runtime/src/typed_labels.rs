@@ -12,9 +12,10 @@ use prometheus::{
     IntGauge, IntGaugeVec,
 };
 
-use crate::descriptor::{MetricDescriptor, MetricType};
-use crate::field::{LabelForm, MetricField};
-use crate::labels::LabelSet;
+use crate::descriptor::MetricDescriptor;
+use crate::field::MetricField;
+use crate::field_kind::{LabelForm, MetricType};
+use crate::label_value::LabelSet;
 
 /// A metric with one child per combination of typed label values `L`.
 ///
