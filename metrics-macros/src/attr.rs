@@ -214,11 +214,11 @@ fn component_attrs(attrs: &[Attribute], errors: &mut Errors) -> ComponentAttrs {
             })
         } else if meta.path.is_ident("crate") {
             set(&mut out.krate, meta, errors, |m| {
-                let path = lit_str(m, "crate = \"::metrics_runtime\"")?;
+                let path = lit_str(m, "crate = \"::prometheus_component\"")?;
                 path.parse::<syn::Path>().map_err(|_| {
                     syn::Error::new(
                         path.span(),
-                        "`crate` takes the path of the runtime crate, like `crate = \"::metrics_runtime\"` or `crate = \"my_crate::metrics\"`",
+                        "`crate` takes the path of the runtime crate, like `crate = \"::prometheus_component\"` or `crate = \"my_crate::metrics\"`",
                     )
                 })
             })

@@ -143,7 +143,7 @@ fn runtime_path(input: &DeriveInput, errors: &mut Errors) -> TokenStream {
     }
     match path {
         Some(path) => quote!(#path),
-        None => quote!(::metrics_runtime),
+        None => quote!(::prometheus_component),
     }
 }
 

@@ -1,5 +1,5 @@
-//! The macros of `metrics-runtime`. Depend on `metrics-runtime`, which
-//! re-exports them; this crate's output names `::metrics_runtime` paths.
+//! The macros of `prometheus-component`. Depend on `prometheus-component`, which
+//! re-exports them; this crate's output names `::prometheus_component` paths.
 //!
 //! This file holds only the entry points. Both component macros call
 //! `pipeline`, which runs the stages, one file each: `attr` reads the input
@@ -34,20 +34,20 @@ mod values;
 
 use proc_macro::TokenStream;
 
-/// Derives `metrics_runtime::Metrics`; see that crate's documentation.
+/// Derives `prometheus_component::Metrics`; see that crate's documentation.
 #[proc_macro_derive(Metrics, attributes(metrics, metric))]
 pub fn derive_metrics(input: TokenStream) -> TokenStream {
     pipeline::derive(input.into()).into()
 }
 
 /// Declares a component in a terse form; see
-/// `metrics_runtime::metrics_component!`, which documents the grammar.
+/// `prometheus_component::metrics_component!`, which documents the grammar.
 #[proc_macro]
 pub fn metrics_component(input: TokenStream) -> TokenStream {
     component_macro::expand(input.into()).into()
 }
 
-/// Derives `metrics_runtime::LabelValue` for a unit-only enum; see that
+/// Derives `prometheus_component::LabelValue` for a unit-only enum; see that
 /// trait's documentation.
 #[proc_macro_derive(LabelValue, attributes(label))]
 pub fn derive_label_value(input: TokenStream) -> TokenStream {

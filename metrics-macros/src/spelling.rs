@@ -126,7 +126,7 @@ mod tests {
             Some((MetricType::Gauge, LabelForm::None))
         );
         assert_eq!(
-            spelled("metrics_runtime::prometheus::HistogramVec"),
+            spelled("prometheus_component::prometheus::HistogramVec"),
             Some((MetricType::Histogram, LabelForm::Names))
         );
         assert_eq!(
@@ -142,7 +142,7 @@ mod tests {
             Some((MetricType::Counter, LabelForm::Typed))
         );
         assert_eq!(
-            spelled("metrics_runtime::Labeled<Histogram, Method>"),
+            spelled("prometheus_component::Labeled<Histogram, Method>"),
             Some((MetricType::Histogram, LabelForm::Typed))
         );
         assert_eq!(spelled("Labeled<IntCounterVec, Method>"), None);

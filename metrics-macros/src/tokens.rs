@@ -6,7 +6,7 @@ use quote::quote;
 /// The runtime crate's path in generated code, unless `crate = "..."` says
 /// otherwise.
 pub(crate) fn default_runtime() -> TokenStream {
-    quote!(::metrics_runtime)
+    quote!(::prometheus_component)
 }
 
 /// `tokens` with every span set to `span`, so an error about them points there.

@@ -36,8 +36,8 @@ TYPES = "Counter, Gauge, Histogram, IntCounter, IntGauge"
 def imports(layout, names):
     """The crate root's imports and each module's, for `layout`."""
     if layout == "glob":
-        return [f"use metrics_runtime::{name};" for name in names], ["    use super::*;"]
-    return [], [f"    use metrics_runtime::{name};" for name in names]
+        return [f"use prometheus_component::{name};" for name in names], ["    use super::*;"]
+    return [], [f"    use prometheus_component::{name};" for name in names]
 
 
 def derive_source(components, metrics, layout):
@@ -100,7 +100,7 @@ def make_crate(base, layout, name, source):
     with open(os.path.join(path, "Cargo.toml"), "w") as f:
         f.write(
             f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
-            f'[dependencies]\nmetrics-runtime = {{ path = "{runtime}" }}\n\n[workspace]\n'
+            f'[dependencies]\nprometheus-component = {{ path = "{runtime}" }}\n\n[workspace]\n'
         )
     with open(os.path.join(path, "src", "lib.rs"), "w") as f:
         f.write(source)
@@ -156,8 +156,8 @@ def main():
         times = []
         for _ in range(max(1, args.runs // 2)):
             shutil.rmtree(macros_target, ignore_errors=True)
-            times.append(cargo(ROOT, "build", "-p", "metrics-macros", target=macros_target))
-        print(f"metrics-macros from scratch (with syn, quote, proc-macro2): median {statistics.median(times):.2f} s")
+            times.append(cargo(ROOT, "build", "-p", "prometheus-component-macros", target=macros_target))
+        print(f"prometheus-component-macros from scratch (with syn, quote, proc-macro2): median {statistics.median(times):.2f} s")
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

@@ -7,8 +7,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use metrics_runtime::prometheus::{Encoder, IntCounterVec, TextEncoder};
-use metrics_runtime::{Metrics, Registry};
+use prometheus_component::prometheus::{Encoder, IntCounterVec, TextEncoder};
+use prometheus_component::{Metrics, Registry};
 
 /// Ten thousand series.
 #[derive(Metrics)]

@@ -6,14 +6,14 @@
 //! `&'static`, so each test registry keeps its instances until the process
 //! exits: growth is bounded by the registries made, never by scopes entered).
 //!
-//! Run with `cargo bench -p metrics-runtime --bench memory`; it prints the
+//! Run with `cargo bench -p prometheus-component --bench memory`; it prints the
 //! resident set size before and after (Linux: `/proc/self/statm`).
 
 mod common;
 
 use common::{HotMetrics, WideMetrics};
-use metrics_runtime::prometheus::{IntCounter, IntGauge};
-use metrics_runtime::{Metrics, TestRegistry};
+use prometheus_component::prometheus::{IntCounter, IntGauge};
+use prometheus_component::{Metrics, TestRegistry};
 
 /// A small component next to `HotMetrics` in the registry scopes.
 #[derive(Metrics)]

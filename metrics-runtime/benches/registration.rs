@@ -8,7 +8,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use metrics_runtime::Registry;
+use prometheus_component::Registry;
 
 use common::{wide_by_hand, WideMetrics};
 

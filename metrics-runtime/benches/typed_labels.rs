@@ -7,8 +7,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use metrics_runtime::prometheus::{IntCounter, IntCounterVec};
-use metrics_runtime::{LabelValue, Labeled, Metrics};
+use prometheus_component::prometheus::{IntCounter, IntCounterVec};
+use prometheus_component::{LabelValue, Labeled, Metrics};
 
 #[derive(Clone, Copy, LabelValue)]
 enum Method {

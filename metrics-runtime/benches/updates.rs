@@ -10,9 +10,11 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use metrics_runtime::prometheus::{Counter, Histogram, HistogramOpts, IntCounter, IntGauge, Opts};
-use metrics_runtime::{Metrics, TestRegistry};
 use once_cell::sync::Lazy;
+use prometheus_component::prometheus::{
+    Counter, Histogram, HistogramOpts, IntCounter, IntGauge, Opts,
+};
+use prometheus_component::{Metrics, TestRegistry};
 
 use common::HotMetrics;
 

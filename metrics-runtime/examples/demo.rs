@@ -2,9 +2,9 @@
 //! updates them, until Ctrl-C.
 //!
 //! ```sh
-//! cargo run -p metrics-runtime --example demo --features http
-//! cargo run -p metrics-runtime --example demo --features http -- --addr 127.0.0.1:9100
-//! METRICS_ADDR=0.0.0.0:9898 cargo run -p metrics-runtime --example demo --features http
+//! cargo run -p prometheus-component --example demo --features http
+//! cargo run -p prometheus-component --example demo --features http -- --addr 127.0.0.1:9100
+//! METRICS_ADDR=0.0.0.0:9898 cargo run -p prometheus-component --example demo --features http
 //! ```
 
 #[path = "demo/components.rs"]
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-use metrics_runtime::{Exporter, Registry};
+use prometheus_component::{Exporter, Registry};
 
 use components::{simulate, CacheMetrics, DbMetrics, HttpMetrics};
 

@@ -38,13 +38,13 @@ impl Builder<'_> {
             None => {
                 if let Err(error) = (descriptor.kind().build)(descriptor, &mut slot) {
                     panic!(
-                        "metrics-runtime bug: metric `{}` passed the compile-time checks but `prometheus` refused it: {error}",
+                        "prometheus-component bug: metric `{}` passed the compile-time checks but `prometheus` refused it: {error}",
                         descriptor.name()
                     );
                 }
             }
         }
-        slot.unwrap_or_else(|| unreachable!("metrics-runtime bug: a field left unbuilt"))
+        slot.unwrap_or_else(|| unreachable!("prometheus-component bug: a field left unbuilt"))
     }
 }
 

@@ -18,8 +18,8 @@ use crate::testing::TestMetrics;
 /// derive's business: implement it only through the derive.
 ///
 /// ```
-/// use metrics_runtime::prometheus::IntCounter;
-/// use metrics_runtime::{Metrics, Registry};
+/// use prometheus_component::prometheus::IntCounter;
+/// use prometheus_component::{Metrics, Registry};
 ///
 /// /// Cache lookups.
 /// #[derive(Metrics)]

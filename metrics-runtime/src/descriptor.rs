@@ -9,8 +9,8 @@ use crate::field_kind::{FieldKind, MetricType};
 /// read from the field and its attributes, with names already composed.
 ///
 /// ```
-/// use metrics_runtime::prometheus::HistogramVec;
-/// use metrics_runtime::{Metrics, MetricType};
+/// use prometheus_component::prometheus::HistogramVec;
+/// use prometheus_component::{Metrics, MetricType};
 ///
 /// /// Database access.
 /// #[derive(Metrics)]

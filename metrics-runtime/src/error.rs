@@ -28,8 +28,8 @@ impl fmt::Display for Owner {
 /// the same component can be registered once the clash is gone.
 ///
 /// ```
-/// use metrics_runtime::prometheus::{IntCounter, Opts};
-/// use metrics_runtime::{Error, Metrics, Owner, Registry};
+/// use prometheus_component::prometheus::{IntCounter, Opts};
+/// use prometheus_component::{Error, Metrics, Owner, Registry};
 ///
 /// /// Jobs of the worker pool.
 /// #[derive(Debug, Metrics)]

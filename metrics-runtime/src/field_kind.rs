@@ -26,7 +26,7 @@ impl MetricType {
     /// The name Prometheus uses for this type: `counter`, `gauge` or `histogram`.
     ///
     /// ```
-    /// assert_eq!(metrics_runtime::MetricType::Gauge.as_str(), "gauge");
+    /// assert_eq!(prometheus_component::MetricType::Gauge.as_str(), "gauge");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -102,11 +102,11 @@ fn collector_of<T: MetricField>(field: &dyn Any) -> Box<dyn Collector> {
 // component, both in field order: a mismatch is a bug of the derive.
 fn slot_of<T: 'static>(slot: &mut dyn Any) -> &mut Option<T> {
     slot.downcast_mut()
-        .unwrap_or_else(|| unreachable!("metrics-runtime bug: a field built as another type"))
+        .unwrap_or_else(|| unreachable!("prometheus-component bug: a field built as another type"))
 }
 
 fn field_of<T: 'static>(field: &dyn Any) -> &T {
     field
         .downcast_ref()
-        .unwrap_or_else(|| unreachable!("metrics-runtime bug: a field read as another type"))
+        .unwrap_or_else(|| unreachable!("prometheus-component bug: a field read as another type"))
 }

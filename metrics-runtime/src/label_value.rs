@@ -5,7 +5,7 @@
 /// snake_case name unless `#[label(rename = "...")]` says otherwise.
 ///
 /// ```
-/// use metrics_runtime::LabelValue;
+/// use prometheus_component::LabelValue;
 ///
 /// #[derive(LabelValue)]
 /// enum Method {
@@ -42,7 +42,7 @@ pub trait LabelValue: Send + Sync + 'static {
 /// so a child is found by arithmetic, with no hashing.
 ///
 /// ```
-/// use metrics_runtime::{LabelSet, LabelValue};
+/// use prometheus_component::{LabelSet, LabelValue};
 ///
 /// #[derive(LabelValue)]
 /// enum Method { Get, Post }

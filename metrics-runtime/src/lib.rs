@@ -13,8 +13,8 @@
 //!   has none, ...) are compile errors pointing at the offending token.
 //!
 //! ```
-//! use metrics_runtime::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
-//! use metrics_runtime::Metrics;
+//! use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
+//! use prometheus_component::Metrics;
 //!
 //! /// Metrics of the HTTP front end.
 //! #[derive(Metrics)]
@@ -63,6 +63,7 @@
 //!
 //! The full name is `namespace_subsystem_name`, empty segments left out.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 mod assemble;
@@ -97,11 +98,13 @@ pub use crate::component::Metrics;
 pub use crate::descriptor::MetricDescriptor;
 pub use crate::error::{Error, Owner};
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use crate::exporter::{Exporter, ExporterBuilder, METRICS_PATH};
 pub use crate::field::MetricField;
 pub use crate::field_kind::MetricType;
 pub use crate::label_value::{LabelSet, LabelValue};
 #[cfg(feature = "push")]
+#[cfg_attr(docsrs, doc(cfg(feature = "push")))]
 pub use crate::push::{PushError, Pushgateway};
 pub use crate::registry::{Registry, TEXT_CONTENT_TYPE};
 pub use crate::scope::{Scoped, TestScope};
@@ -112,7 +115,7 @@ pub use crate::typed_labels::{Labeled, LabeledMetric};
 /// Derives [`Metrics`] for a struct whose fields are `prometheus` metrics.
 ///
 /// See the [crate documentation](crate) for the attributes.
-pub use metrics_macros::Metrics;
+pub use prometheus_component_macros::Metrics;
 
 /// Declares a component in one place, with a terser syntax than
 /// `#[derive(Metrics)]`.
@@ -122,8 +125,8 @@ pub use metrics_macros::Metrics;
 /// derive and gives the same errors.
 ///
 /// ```
-/// use metrics_runtime::metrics_component;
-/// use metrics_runtime::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
+/// use prometheus_component::metrics_component;
+/// use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
 ///
 /// metrics_component! {
 ///     /// Metrics of the HTTP front end.
@@ -176,12 +179,12 @@ pub use metrics_macros::Metrics;
 /// `#[metric(name = "...", help = "...", labels = [name: Type])]` on a field.
 /// A field takes the struct's visibility unless it gives its own
 /// (`pub(self)` keeps it private).
-pub use metrics_macros::metrics_component;
+pub use prometheus_component_macros::metrics_component;
 
 /// Derives [`LabelValue`] for a unit-only enum.
 ///
 /// See [`LabelValue`] and [`Labeled`] for examples.
-pub use metrics_macros::LabelValue;
+pub use prometheus_component_macros::LabelValue;
 
 /// The README's examples, compiled as doctests (they use every feature).
 #[cfg(all(doctest, feature = "http", feature = "push"))]

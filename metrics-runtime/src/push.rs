@@ -29,8 +29,8 @@ const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 60 * 60);
 /// empty) are sent base64-encoded, so any value arrives unchanged.
 ///
 /// ```no_run
-/// use metrics_runtime::prometheus::IntCounter;
-/// use metrics_runtime::{Metrics, Pushgateway, Registry};
+/// use prometheus_component::prometheus::IntCounter;
+/// use prometheus_component::{Metrics, Pushgateway, Registry};
 ///
 /// /// The nightly export.
 /// #[derive(Metrics)]
@@ -56,7 +56,7 @@ pub struct Pushgateway {
 /// Why a push or delete failed.
 ///
 /// ```
-/// use metrics_runtime::{PushError, Registry};
+/// use prometheus_component::{PushError, Registry};
 ///
 /// // A port nobody listens on: bound, then released.
 /// let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
@@ -96,7 +96,7 @@ impl Pushgateway {
     /// optional path prefix), with a 10 s timeout per request.
     ///
     /// ```
-    /// let gateway = metrics_runtime::Pushgateway::new("http://127.0.0.1:9091/");
+    /// let gateway = prometheus_component::Pushgateway::new("http://127.0.0.1:9091/");
     /// ```
     pub fn new(url: &str) -> Self {
         Pushgateway {
@@ -109,7 +109,7 @@ impl Pushgateway {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let gateway = metrics_runtime::Pushgateway::new("http://127.0.0.1:9091")
+    /// let gateway = prometheus_component::Pushgateway::new("http://127.0.0.1:9091")
     ///     .timeout(Duration::from_secs(3));
     /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
@@ -120,7 +120,7 @@ impl Pushgateway {
     /// Replaces every metric of the group with `registry`'s (HTTP `PUT`).
     ///
     /// ```
-    /// use metrics_runtime::{PushError, Pushgateway, Registry};
+    /// use prometheus_component::{PushError, Pushgateway, Registry};
     ///
     /// let gateway = Pushgateway::new("http://127.0.0.1:9091");
     /// let err = gateway.push(&Registry::new(), "", &[]).unwrap_err();
@@ -139,7 +139,7 @@ impl Pushgateway {
     /// (HTTP `POST`).
     ///
     /// ```
-    /// use metrics_runtime::{Pushgateway, Registry};
+    /// use prometheus_component::{Pushgateway, Registry};
     ///
     /// let gateway = Pushgateway::new("http://127.0.0.1:9091");
     /// let err = gateway.push_add(&Registry::new(), "batch", &[("job", "x")]).unwrap_err();
@@ -157,7 +157,7 @@ impl Pushgateway {
     /// Deletes every metric of the group (HTTP `DELETE`).
     ///
     /// ```
-    /// use metrics_runtime::Pushgateway;
+    /// use prometheus_component::Pushgateway;
     ///
     /// let err = Pushgateway::new("http://127.0.0.1:9091")
     ///     .delete("batch", &[("1st", "x")])
@@ -221,11 +221,12 @@ impl Registry {
     /// the group's metrics: [`Pushgateway::push`] with the default timeout.
     ///
     /// ```no_run
-    /// use metrics_runtime::Registry;
+    /// use prometheus_component::Registry;
     ///
     /// Registry::global().push("http://127.0.0.1:9091", "nightly_export", &[("shard", "3")])?;
-    /// # Ok::<(), metrics_runtime::PushError>(())
+    /// # Ok::<(), prometheus_component::PushError>(())
     /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "push")))]
     pub fn push(
         &self,
         gateway_url: &str,

@@ -26,8 +26,8 @@ pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
 /// instance on every call.
 ///
 /// ```
-/// use metrics_runtime::prometheus::IntGauge;
-/// use metrics_runtime::{Metrics, Registry};
+/// use prometheus_component::prometheus::IntGauge;
+/// use prometheus_component::{Metrics, Registry};
 ///
 /// /// Connection pool.
 /// #[derive(Metrics)]
@@ -42,7 +42,7 @@ pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
 /// pool.open.set(3);
 /// assert_eq!(registry.components(), ["pool"]);
 /// assert!(registry.encode_text().contains("pool_open 3\n"));
-/// # Ok::<(), metrics_runtime::Error>(())
+/// # Ok::<(), prometheus_component::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct Registry {
@@ -81,8 +81,8 @@ impl Registry {
     /// plain `prometheus` calls appear in the same scrape.
     ///
     /// ```
-    /// let registry = metrics_runtime::Registry::global();
-    /// assert!(std::ptr::eq(registry, metrics_runtime::Registry::global()));
+    /// let registry = prometheus_component::Registry::global();
+    /// assert!(std::ptr::eq(registry, prometheus_component::Registry::global()));
     /// ```
     pub fn global() -> &'static Registry {
         &GLOBAL
@@ -121,7 +121,7 @@ impl Registry {
     ///
     /// ```
     /// let mut out = Vec::new();
-    /// metrics_runtime::Registry::new().write_text(&mut out)?;
+    /// prometheus_component::Registry::new().write_text(&mut out)?;
     /// assert!(out.is_empty());
     /// # Ok::<(), std::io::Error>(())
     /// ```

@@ -16,8 +16,8 @@ use crate::testing::{compare_text_in, histogram_in, value_in, HistogramSample, T
 /// It has the read-back helpers of [`TestMetrics`](crate::TestMetrics).
 ///
 /// ```
-/// use metrics_runtime::prometheus::{IntCounter, IntGauge};
-/// use metrics_runtime::{Metrics, TestRegistry};
+/// use prometheus_component::prometheus::{IntCounter, IntGauge};
+/// use prometheus_component::{Metrics, TestRegistry};
 ///
 /// /// Orders.
 /// #[derive(Metrics)]

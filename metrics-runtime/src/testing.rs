@@ -17,8 +17,8 @@ use crate::text_samples::{self, Sample};
 /// [`Metrics::for_test`]. Derefs to the component.
 ///
 /// ```
-/// use metrics_runtime::prometheus::{HistogramVec, IntCounterVec};
-/// use metrics_runtime::Metrics;
+/// use prometheus_component::prometheus::{HistogramVec, IntCounterVec};
+/// use prometheus_component::Metrics;
 ///
 /// /// The checkout flow.
 /// #[derive(Metrics)]
@@ -112,8 +112,8 @@ impl<T: Metrics> TestMetrics<T> {
     /// line and blank lines are ignored, so `expected` may be indented.
     ///
     /// ```
-    /// use metrics_runtime::prometheus::IntGauge;
-    /// use metrics_runtime::Metrics;
+    /// use prometheus_component::prometheus::IntGauge;
+    /// use prometheus_component::Metrics;
     ///
     /// /// Worker pool.
     /// #[derive(Metrics)]
@@ -147,8 +147,8 @@ impl<T: Metrics> TestMetrics<T> {
     /// too (for example inside `std::thread::scope`).
     ///
     /// ```
-    /// use metrics_runtime::prometheus::IntCounter;
-    /// use metrics_runtime::Metrics;
+    /// use prometheus_component::prometheus::IntCounter;
+    /// use prometheus_component::Metrics;
     ///
     /// /// Jobs.
     /// #[derive(Metrics)]
@@ -177,8 +177,8 @@ impl<T: Metrics> TestMetrics<T> {
     /// whichever thread polls it; see [`Scoped`].
     ///
     /// ```
-    /// # use metrics_runtime::prometheus::IntCounter;
-    /// # use metrics_runtime::Metrics;
+    /// # use prometheus_component::prometheus::IntCounter;
+    /// # use prometheus_component::Metrics;
     /// # /// Jobs.
     /// # #[derive(Metrics)]
     /// # #[metrics(component = "jobs")]

@@ -26,8 +26,8 @@ use crate::label_value::LabelSet;
 /// exported, at zero, from the first scrape.
 ///
 /// ```
-/// use metrics_runtime::prometheus::IntCounter;
-/// use metrics_runtime::{LabelValue, Labeled, Metrics};
+/// use prometheus_component::prometheus::IntCounter;
+/// use prometheus_component::{LabelValue, Labeled, Metrics};
 ///
 /// #[derive(LabelValue)]
 /// enum Method { Get, Post }

@@ -17,11 +17,11 @@
 /// components to compile time. Works at item level and inside functions.
 ///
 /// ```
-/// use metrics_runtime::assert_unique;
+/// use prometheus_component::assert_unique;
 ///
 /// mod http {
-///     use metrics_runtime::prometheus::IntCounter;
-///     use metrics_runtime::Metrics;
+///     use prometheus_component::prometheus::IntCounter;
+///     use prometheus_component::Metrics;
 ///
 ///     /// The HTTP front end.
 ///     #[derive(Metrics)]
@@ -33,8 +33,8 @@
 /// }
 ///
 /// mod db {
-///     use metrics_runtime::prometheus::IntGauge;
-///     use metrics_runtime::Metrics;
+///     use prometheus_component::prometheus::IntGauge;
+///     use prometheus_component::Metrics;
 ///
 ///     /// The database pool.
 ///     #[derive(Metrics)]

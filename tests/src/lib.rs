@@ -2,8 +2,8 @@
 //! tests can meet what only happens across crates: two component types
 //! with the same name, which the compile-time checks cannot see.
 
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
 /// A component named `checkout`, like one in the `registration` test.
 #[derive(Debug, Metrics)]

@@ -7,8 +7,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use metrics_runtime::prometheus::{IntCounter, IntCounterVec};
-use metrics_runtime::{LabelValue, Labeled, Metrics, Registry};
+use prometheus_component::prometheus::{IntCounter, IntCounterVec};
+use prometheus_component::{LabelValue, Labeled, Metrics, Registry};
 
 struct Counting;
 

@@ -13,7 +13,7 @@ use std::sync::{mpsc, Arc, Barrier, Once};
 use std::thread;
 use std::time::Duration;
 
-use metrics_runtime::{Exporter, Registry, TEXT_CONTENT_TYPE};
+use prometheus_component::{Exporter, Registry, TEXT_CONTENT_TYPE};
 
 fn registry() -> Registry {
     let registry = Registry::new();

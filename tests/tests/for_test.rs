@@ -2,8 +2,8 @@
 
 mod support;
 
-use metrics_runtime::prometheus::{Counter, GaugeVec, Histogram, HistogramVec, IntCounter};
-use metrics_runtime::{HistogramSample, Metrics, Registry};
+use prometheus_component::prometheus::{Counter, GaugeVec, Histogram, HistogramVec, IntCounter};
+use prometheus_component::{HistogramSample, Metrics, Registry};
 
 /// Payments.
 #[derive(Metrics)]

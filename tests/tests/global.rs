@@ -2,8 +2,8 @@
 
 use std::sync::{Arc, Barrier};
 
-use metrics_runtime::prometheus::{self, IntCounter, IntGauge, Opts};
-use metrics_runtime::{Metrics, Registry};
+use prometheus_component::prometheus::{self, IntCounter, IntGauge, Opts};
+use prometheus_component::{Metrics, Registry};
 
 /// Sessions.
 #[derive(Metrics)]

@@ -5,7 +5,7 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use metrics_runtime::{Exporter, Registry};
+use prometheus_component::{Exporter, Registry};
 use serde_json::Value;
 
 use support::components::{self, CheckoutMetrics, TRICKY_VALUES};

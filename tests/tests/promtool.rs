@@ -6,7 +6,7 @@ mod support;
 #[path = "../../metrics-runtime/examples/demo/components.rs"]
 mod demo;
 
-use metrics_runtime::Registry;
+use prometheus_component::Registry;
 
 #[test]
 fn the_demo_components_pass_promtool() {

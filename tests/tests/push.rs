@@ -5,8 +5,8 @@ mod support;
 use std::error::Error as _;
 use std::time::Duration;
 
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::{Metrics, PushError, Pushgateway, Registry};
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::{Metrics, PushError, Pushgateway, Registry};
 
 /// A batch job's own metric, pushed beside the checkout component.
 #[derive(Metrics)]

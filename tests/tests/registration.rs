@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use metrics_runtime::prometheus::{Gauge, IntCounter, IntCounterVec, Opts};
-use metrics_runtime::{Error, Metrics, Owner, Registry};
+use prometheus_component::prometheus::{Gauge, IntCounter, IntCounterVec, Opts};
+use prometheus_component::{Error, Metrics, Owner, Registry};
 
 /// Orders.
 #[derive(Debug, Metrics)]

@@ -3,8 +3,8 @@
 
 use std::sync::{Arc, Barrier};
 
-use metrics_runtime::prometheus::{Histogram, IntCounter, IntCounterVec};
-use metrics_runtime::{Metrics, Registry, TestRegistry};
+use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec};
+use prometheus_component::{Metrics, Registry, TestRegistry};
 
 /// The HTTP handlers.
 #[derive(Metrics)]
@@ -127,7 +127,7 @@ fn nested_scopes_innermost_wins_and_drop_restores() {
         handle("/nested");
     }
     handle("/nested");
-    let read = |m: &metrics_runtime::TestMetrics<HandlerMetrics>| {
+    let read = |m: &prometheus_component::TestMetrics<HandlerMetrics>| {
         m.value("scoped_handlers_requests_total", &[("route", "/nested")])
     };
     assert_eq!(read(&outer), Some(2.0));

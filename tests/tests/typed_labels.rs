@@ -4,8 +4,8 @@ mod support;
 
 use std::sync::Arc;
 
-use metrics_runtime::prometheus::{Gauge, Histogram, IntCounter, IntGauge, IntGaugeVec, Opts};
-use metrics_runtime::{LabelSet, LabelValue, Labeled, Metrics, Registry};
+use prometheus_component::prometheus::{Gauge, Histogram, IntCounter, IntGauge, IntGaugeVec, Opts};
+use prometheus_component::{LabelSet, LabelValue, Labeled, Metrics, Registry};
 
 #[derive(Debug, Clone, Copy, PartialEq, LabelValue)]
 enum Method {

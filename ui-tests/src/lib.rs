@@ -3,7 +3,7 @@
 //!
 //! This library holds components of *another crate* for the test files:
 //! names are unique within a crate at compile time, and
-//! `metrics_runtime::assert_unique!` is what catches a clash across crates.
+//! `prometheus_component::assert_unique!` is what catches a clash across crates.
 //!
 //! ```
 //! use metrics_ui_tests::shop::HttpMetrics;
@@ -15,8 +15,8 @@
 
 /// Components of a shop, as a library crate would declare them.
 pub mod shop {
-    use metrics_runtime::prometheus::IntCounter;
-    use metrics_runtime::Metrics;
+    use prometheus_component::prometheus::IntCounter;
+    use prometheus_component::Metrics;
 
     /// The HTTP front end of the shop.
     ///

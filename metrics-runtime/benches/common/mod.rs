@@ -2,10 +2,10 @@
 
 #![allow(dead_code)]
 
-use metrics_runtime::prometheus::{
+use prometheus_component::prometheus::{
     Counter, Gauge, Histogram, HistogramOpts, IntCounter, IntGauge, Opts, Registry,
 };
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
 /// The hot-path metrics, one of each type.
 #[derive(Metrics)]

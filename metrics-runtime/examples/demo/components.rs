@@ -3,8 +3,10 @@
 //! In a file of its own so the integration tests can include the very same
 //! declarations and check their exposition with `promtool`.
 
-use metrics_runtime::prometheus::{Histogram, HistogramVec, IntCounter, IntCounterVec, IntGauge};
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::{
+    Histogram, HistogramVec, IntCounter, IntCounterVec, IntGauge,
+};
+use prometheus_component::Metrics;
 
 /// Metrics of the HTTP front end.
 #[derive(Metrics)]

@@ -22,8 +22,8 @@ use server::Server;
 /// The path the exposition is served on.
 ///
 /// ```
-/// let exporter = metrics_runtime::Exporter::bind("127.0.0.1:0", &Default::default())?;
-/// assert!(exporter.url().ends_with(metrics_runtime::METRICS_PATH));
+/// let exporter = prometheus_component::Exporter::bind("127.0.0.1:0", &Default::default())?;
+/// assert!(exporter.url().ends_with(prometheus_component::METRICS_PATH));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub const METRICS_PATH: &str = "/metrics";
@@ -38,7 +38,7 @@ pub const METRICS_PATH: &str = "/metrics";
 ///
 /// ```
 /// use std::io::{Read, Write};
-/// use metrics_runtime::{Exporter, Registry};
+/// use prometheus_component::{Exporter, Registry};
 ///
 /// let registry = Registry::new();
 /// let exporter = Exporter::bind("127.0.0.1:0", &registry)?;
@@ -67,7 +67,7 @@ pub struct Exporter {
 ///
 /// ```
 /// use std::time::Duration;
-/// use metrics_runtime::{Exporter, Registry};
+/// use prometheus_component::{Exporter, Registry};
 ///
 /// let exporter = Exporter::builder()
 ///     .header_read_timeout(Duration::from_secs(2))
@@ -95,7 +95,7 @@ impl Exporter {
     /// Fails with the `bind` error if the address is taken or invalid.
     ///
     /// ```
-    /// use metrics_runtime::{Exporter, Registry};
+    /// use prometheus_component::{Exporter, Registry};
     ///
     /// let exporter = Exporter::bind("127.0.0.1:0", Registry::global())?;
     /// let taken = Exporter::bind(exporter.local_addr(), Registry::global());
@@ -109,9 +109,9 @@ impl Exporter {
     /// A builder to change the limits before binding.
     ///
     /// ```
-    /// let exporter = metrics_runtime::Exporter::builder()
+    /// let exporter = prometheus_component::Exporter::builder()
     ///     .max_connections(8)
-    ///     .bind("127.0.0.1:0", metrics_runtime::Registry::global())?;
+    ///     .bind("127.0.0.1:0", prometheus_component::Registry::global())?;
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn builder() -> ExporterBuilder {
@@ -122,7 +122,7 @@ impl Exporter {
     /// bound to port 0.
     ///
     /// ```
-    /// let exporter = metrics_runtime::Exporter::bind("127.0.0.1:0", &Default::default())?;
+    /// let exporter = prometheus_component::Exporter::bind("127.0.0.1:0", &Default::default())?;
     /// assert_ne!(exporter.local_addr().port(), 0);
     /// # Ok::<(), std::io::Error>(())
     /// ```
@@ -133,7 +133,7 @@ impl Exporter {
     /// The URL of the exposition, e.g. `http://127.0.0.1:9898/metrics`.
     ///
     /// ```
-    /// let exporter = metrics_runtime::Exporter::bind("127.0.0.1:0", &Default::default())?;
+    /// let exporter = prometheus_component::Exporter::bind("127.0.0.1:0", &Default::default())?;
     /// let port = exporter.local_addr().port();
     /// assert_eq!(exporter.url(), format!("http://127.0.0.1:{port}/metrics"));
     /// # Ok::<(), std::io::Error>(())
@@ -148,7 +148,7 @@ impl Exporter {
     /// when this returns. Dropping the exporter does the same.
     ///
     /// ```
-    /// use metrics_runtime::{Exporter, Registry};
+    /// use prometheus_component::{Exporter, Registry};
     ///
     /// let exporter = Exporter::bind("127.0.0.1:0", Registry::global())?;
     /// let addr = exporter.local_addr();
@@ -205,7 +205,7 @@ impl ExporterBuilder {
     /// (default 5 s); a client that is slower is disconnected.
     ///
     /// ```
-    /// let builder = metrics_runtime::Exporter::builder()
+    /// let builder = prometheus_component::Exporter::builder()
     ///     .header_read_timeout(std::time::Duration::from_secs(1));
     /// ```
     pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
@@ -217,7 +217,7 @@ impl ExporterBuilder {
     /// the response (default 10 s); the connection is closed when it passes.
     ///
     /// ```
-    /// let builder = metrics_runtime::Exporter::builder()
+    /// let builder = prometheus_component::Exporter::builder()
     ///     .request_timeout(std::time::Duration::from_secs(30));
     /// ```
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
@@ -231,7 +231,7 @@ impl ExporterBuilder {
     /// never read.
     ///
     /// ```
-    /// let builder = metrics_runtime::Exporter::builder().max_header_bytes(32 * 1024);
+    /// let builder = prometheus_component::Exporter::builder().max_header_bytes(32 * 1024);
     /// ```
     pub fn max_header_bytes(mut self, bytes: usize) -> Self {
         self.max_header_bytes = bytes;
@@ -243,7 +243,7 @@ impl ExporterBuilder {
     /// the timeouts above guarantee.
     ///
     /// ```
-    /// let builder = metrics_runtime::Exporter::builder().max_connections(16);
+    /// let builder = prometheus_component::Exporter::builder().max_connections(16);
     /// ```
     pub fn max_connections(mut self, connections: usize) -> Self {
         self.max_connections = connections;
@@ -254,7 +254,7 @@ impl ExporterBuilder {
     /// closing their connections (default 1 s).
     ///
     /// ```
-    /// let builder = metrics_runtime::Exporter::builder()
+    /// let builder = prometheus_component::Exporter::builder()
     ///     .shutdown_grace(std::time::Duration::ZERO);
     /// ```
     pub fn shutdown_grace(mut self, grace: Duration) -> Self {
@@ -268,7 +268,7 @@ impl ExporterBuilder {
     /// returned here, before anything runs.
     ///
     /// ```
-    /// use metrics_runtime::{Exporter, Registry};
+    /// use prometheus_component::{Exporter, Registry};
     ///
     /// let exporter = Exporter::builder().bind("127.0.0.1:0", &Registry::new())?;
     /// println!("serving {}", exporter.url());

@@ -1,7 +1,9 @@
 //! The components the real-server tests serve, with known values.
 
-use metrics_runtime::prometheus::{Counter, Gauge, Histogram, IntCounter, IntCounterVec, IntGauge};
-use metrics_runtime::{Metrics, Registry};
+use prometheus_component::prometheus::{
+    Counter, Gauge, Histogram, IntCounter, IntCounterVec, IntGauge,
+};
+use prometheus_component::{Metrics, Registry};
 
 /// A checkout service: one metric of every kind, with values set by [`fill`].
 #[derive(Metrics)]

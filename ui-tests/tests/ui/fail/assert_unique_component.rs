@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
 /// `http`, as `metrics_ui_tests::shop::HttpMetrics` in another crate: no
 /// compile error by itself, since names are unique per crate.
@@ -10,6 +10,6 @@ pub struct ApiHttpMetrics {
     pub requests_total: IntCounter,
 }
 
-metrics_runtime::assert_unique!(metrics_ui_tests::shop::HttpMetrics, ApiHttpMetrics);
+prometheus_component::assert_unique!(metrics_ui_tests::shop::HttpMetrics, ApiHttpMetrics);
 
 fn main() {}

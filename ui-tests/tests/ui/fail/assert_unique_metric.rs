@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
 /// Another component name, but the full name `shop_http_requests_total` of
 /// `metrics_ui_tests::shop::HttpMetrics`.
@@ -11,5 +11,5 @@ pub struct FrontMetrics {
 }
 
 fn main() {
-    metrics_runtime::assert_unique!(FrontMetrics, metrics_ui_tests::shop::HttpMetrics);
+    prometheus_component::assert_unique!(FrontMetrics, metrics_ui_tests::shop::HttpMetrics);
 }

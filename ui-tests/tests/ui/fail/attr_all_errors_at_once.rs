@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::{Histogram, IntCounter, IntCounterVec};
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec};
+use prometheus_component::Metrics;
 
 /// Every mistake of one declaration shows in one compile.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::Histogram;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::Histogram;
+use prometheus_component::Metrics;
 
 /// Start above 0, factor above 1, a count from 1 to 1000.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::Histogram;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::Histogram;
+use prometheus_component::Metrics;
 
 /// 1e300 times 10, ten times over, is not a number an f64 holds.
 #[derive(Metrics)]

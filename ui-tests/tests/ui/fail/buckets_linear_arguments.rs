@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::Histogram;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::Histogram;
+use prometheus_component::Metrics;
 
 /// A width above 0 and a whole count.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::Histogram;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::Histogram;
+use prometheus_component::Metrics;
 
 /// A literal too large for an `f64` is infinite.
 #[derive(Metrics)]

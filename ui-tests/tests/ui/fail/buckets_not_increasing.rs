@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::Histogram;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::Histogram;
+use prometheus_component::Metrics;
 
 /// Bounds out of order, and a bound repeated.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounterVec;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounterVec;
+use prometheus_component::Metrics;
 
 /// A label cannot be both variable and constant.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
 /// A broken declaration: its uses below add no error of their own.
 #[derive(Metrics)]
@@ -12,7 +12,7 @@ fn main() {
     let m = HttpMetrics::for_test();
     m.requests_total.inc();
     HttpMetrics::global().requests_total.inc();
-    let _ = HttpMetrics::register(&metrics_runtime::Registry::new());
+    let _ = HttpMetrics::register(&prometheus_component::Registry::new());
     assert_eq!(HttpMetrics::COMPONENT, "");
     assert!(HttpMetrics::descriptors().is_empty());
 }

@@ -1,4 +1,4 @@
-use metrics_runtime::LabelValue;
+use prometheus_component::LabelValue;
 
 #[derive(LabelValue)]
 enum Method {

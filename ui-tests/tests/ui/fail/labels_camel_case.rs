@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounterVec;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounterVec;
+use prometheus_component::Metrics;
 
 /// promlint wants snake_case label names.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::HistogramVec;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::HistogramVec;
+use prometheus_component::Metrics;
 
 /// `le` holds a histogram's bucket bounds.
 #[derive(Metrics)]

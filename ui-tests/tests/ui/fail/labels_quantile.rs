@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::GaugeVec;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::GaugeVec;
+use prometheus_component::Metrics;
 
 /// `quantile` holds a summary's quantiles.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::metrics_component;
-use metrics_runtime::prometheus::{IntCounter, IntGauge};
+use prometheus_component::metrics_component;
+use prometheus_component::prometheus::{IntCounter, IntGauge};
 
 metrics_component! {
     /// Each broken field is reported, and the others still read.

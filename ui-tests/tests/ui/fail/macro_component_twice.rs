@@ -1,5 +1,5 @@
-use metrics_runtime::metrics_component;
-use metrics_runtime::prometheus::IntCounter;
+use prometheus_component::metrics_component;
+use prometheus_component::prometheus::IntCounter;
 
 metrics_component! {
     /// The component named in the header and in `#[metrics(...)]`.

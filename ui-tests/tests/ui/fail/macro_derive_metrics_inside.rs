@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::{metrics_component, Metrics};
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::{metrics_component, Metrics};
 
 metrics_component! {
     /// The macro implements `Metrics` itself.

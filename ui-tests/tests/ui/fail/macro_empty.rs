@@ -1,4 +1,4 @@
-use metrics_runtime::metrics_component;
+use prometheus_component::metrics_component;
 
 metrics_component! {}
 

@@ -1,5 +1,5 @@
-use metrics_runtime::metrics_component;
-use metrics_runtime::prometheus::{Gauge, IntCounter};
+use prometheus_component::metrics_component;
+use prometheus_component::prometheus::{Gauge, IntCounter};
 
 metrics_component! {
     /// The shorthands go through the derive's checks.

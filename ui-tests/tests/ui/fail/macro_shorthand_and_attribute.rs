@@ -1,5 +1,5 @@
-use metrics_runtime::metrics_component;
-use metrics_runtime::prometheus::IntCounterVec;
+use prometheus_component::metrics_component;
+use prometheus_component::prometheus::IntCounterVec;
 
 metrics_component! {
     /// Labels given twice: as a shorthand and as an attribute.

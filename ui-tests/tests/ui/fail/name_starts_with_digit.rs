@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
 /// With no namespace and `subsystem = ""`, the metric's name is the full name.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::Gauge;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::Gauge;
+use prometheus_component::Metrics;
 
 /// `_bucket` is a histogram's series.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntGauge;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntGauge;
+use prometheus_component::Metrics;
 
 /// Bytes, not kilobytes.
 #[derive(Metrics)]

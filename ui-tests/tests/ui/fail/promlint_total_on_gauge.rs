@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntGauge;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntGauge;
+use prometheus_component::Metrics;
 
 /// Only counters end in `_total`.
 #[derive(Metrics)]

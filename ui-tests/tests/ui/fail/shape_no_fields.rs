@@ -1,4 +1,4 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
 /// Braces, but no metric.
 #[derive(Metrics)]

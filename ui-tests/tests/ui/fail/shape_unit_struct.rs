@@ -1,4 +1,4 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
 /// No fields at all.
 #[derive(Metrics)]

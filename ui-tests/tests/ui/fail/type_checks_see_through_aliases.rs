@@ -1,6 +1,6 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
-type Hits = metrics_runtime::prometheus::IntCounter;
+type Hits = prometheus_component::prometheus::IntCounter;
 
 /// An alias hides the type from the macro, not from the checks.
 #[derive(Metrics)]

@@ -1,4 +1,4 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
 /// A metric's type is a path; this one is a reference.
 #[derive(Metrics)]

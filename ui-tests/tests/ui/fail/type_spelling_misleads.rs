@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounterVec as IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounterVec as IntCounter;
+use prometheus_component::Metrics;
 
 /// A type named like a `prometheus` type is taken for it, and the
 /// descriptor checks that it is: here it is a `*Vec` type in disguise.

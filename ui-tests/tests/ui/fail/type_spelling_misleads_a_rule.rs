@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntGauge as IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntGauge as IntCounter;
+use prometheus_component::Metrics;
 
 /// A gauge in disguise, taken for a counter by its name: the `_total` rule
 /// is the counter's, and the second error says why.

@@ -1,4 +1,4 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
 /// A plain integer is not a metric: one error, on the type.
 #[derive(Metrics)]

@@ -1,4 +1,4 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
 type Count = std::sync::atomic::AtomicU64;
 

@@ -1,4 +1,4 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 
 /// A type of one's own is not a metric type, whatever its name: one error,
 /// on the type.

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounterVec;
-use metrics_runtime::{LabelValue, Metrics};
+use prometheus_component::prometheus::IntCounterVec;
+use prometheus_component::{LabelValue, Metrics};
 
 #[derive(LabelValue)]
 enum Method {

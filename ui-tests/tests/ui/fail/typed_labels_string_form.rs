@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::{LabelValue, Labeled, Metrics};
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::{LabelValue, Labeled, Metrics};
 
 #[derive(LabelValue)]
 enum Method {

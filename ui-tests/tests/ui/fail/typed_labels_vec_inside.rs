@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounterVec;
-use metrics_runtime::{LabelValue, Labeled, Metrics};
+use prometheus_component::prometheus::IntCounterVec;
+use prometheus_component::{LabelValue, Labeled, Metrics};
 
 #[derive(LabelValue)]
 enum Method {

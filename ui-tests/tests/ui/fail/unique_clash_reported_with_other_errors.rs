@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
 /// A clash is reported together with the declaration's other errors.
 #[derive(Metrics)]
@@ -10,8 +10,8 @@ pub struct HttpMetrics {
 }
 
 mod other {
-    use metrics_runtime::prometheus::IntCounter;
-    use metrics_runtime::Metrics;
+    use prometheus_component::prometheus::IntCounter;
+    use prometheus_component::Metrics;
 
     /// Same component name, and a metric without help.
     #[derive(Metrics)]

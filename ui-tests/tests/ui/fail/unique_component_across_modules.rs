@@ -1,6 +1,6 @@
 mod front {
-    use metrics_runtime::prometheus::IntCounter;
-    use metrics_runtime::Metrics;
+    use prometheus_component::prometheus::IntCounter;
+    use prometheus_component::Metrics;
 
     /// The HTTP front end.
     #[derive(Metrics)]
@@ -12,8 +12,8 @@ mod front {
 }
 
 mod back {
-    use metrics_runtime::prometheus::IntCounter;
-    use metrics_runtime::Metrics;
+    use prometheus_component::prometheus::IntCounter;
+    use prometheus_component::Metrics;
 
     /// The HTTP back end, under the same component name.
     #[derive(Metrics)]

@@ -1,7 +1,7 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
-use metrics_runtime::metrics_component;
+use prometheus_component::metrics_component;
 
 /// Declared with the derive.
 #[derive(Metrics)]

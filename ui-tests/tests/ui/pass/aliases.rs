@@ -1,4 +1,4 @@
-use metrics_runtime::Metrics;
+use prometheus_component::Metrics;
 use prometheus::IntCounter as Hits;
 
 type Lat = prometheus::Histogram;

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::{assert_unique, Metrics};
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::{assert_unique, Metrics};
 
 /// Another crate's component is `shop_http_*`; this one is `shop_api_*`.
 #[derive(Metrics)]
@@ -21,7 +21,7 @@ assert_unique!(metrics_ui_tests::shop::HttpMetrics, ApiMetrics, JobMetrics,);
 
 fn main() {
     assert_unique!(ApiMetrics, metrics_ui_tests::shop::HttpMetrics);
-    let registry = metrics_runtime::Registry::new();
+    let registry = prometheus_component::Registry::new();
     metrics_ui_tests::shop::HttpMetrics::register(&registry).unwrap();
     ApiMetrics::register(&registry).unwrap();
     JobMetrics::register(&registry).unwrap();

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::{Histogram, HistogramVec};
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::{Histogram, HistogramVec};
+use prometheus_component::Metrics;
 
 /// Buckets computed at compile time, as `prometheus`'s generators compute them.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::{IntCounter, IntCounterVec};
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::{IntCounter, IntCounterVec};
+use prometheus_component::Metrics;
 
 /// Constant labels, alone and beside variable ones.
 #[derive(Metrics)]

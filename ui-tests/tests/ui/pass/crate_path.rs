@@ -1,11 +1,11 @@
 /// The runtime re-exported under another path, as a facade crate would.
 pub mod facade {
-    pub use metrics_runtime as rt;
+    pub use prometheus_component as rt;
 }
 
 use facade::rt::prometheus::IntCounter;
 
-/// Generated code names `crate::facade::rt`, not `::metrics_runtime`.
+/// Generated code names `crate::facade::rt`, not `::prometheus_component`.
 #[derive(facade::rt::Metrics)]
 #[metrics(component = "billing", crate = "crate::facade::rt")]
 pub struct BillingMetrics {

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
+use prometheus_component::Metrics;
 
 /// Metrics of the HTTP front end.
 #[derive(Metrics)]

@@ -1,8 +1,8 @@
-use metrics_runtime::prometheus::{
+use prometheus_component::prometheus::{
     Counter, CounterVec, Gauge, GaugeVec, Histogram, HistogramVec, IntCounter, IntCounterVec,
     IntGauge, IntGaugeVec,
 };
-use metrics_runtime::{Metrics, MetricType};
+use prometheus_component::{Metrics, MetricType};
 
 /// One field of each supported type.
 #[derive(Metrics)]

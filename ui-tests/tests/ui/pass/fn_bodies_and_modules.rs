@@ -1,9 +1,9 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::Metrics;
 
 mod jobs {
-    use metrics_runtime::prometheus::IntCounter;
-    use metrics_runtime::Metrics;
+    use prometheus_component::prometheus::IntCounter;
+    use prometheus_component::Metrics;
 
     /// Jobs of the scheduler.
     #[derive(Metrics)]

@@ -1,9 +1,9 @@
 /// Every type and the derive by full path.
-#[derive(metrics_runtime::Metrics)]
+#[derive(prometheus_component::Metrics)]
 #[metrics(component = "queue")]
 pub struct QueueMetrics {
     /// Messages enqueued.
-    pub enqueued_total: ::metrics_runtime::prometheus::IntCounter,
+    pub enqueued_total: ::prometheus_component::prometheus::IntCounter,
     /// Messages waiting, by queue.
     #[metric(labels = ["queue"])]
     pub waiting: prometheus::GaugeVec,

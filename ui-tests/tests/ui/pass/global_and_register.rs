@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::{Metrics, Registry};
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::{Metrics, Registry};
 
 /// Registered once, whichever way it is reached.
 #[derive(Metrics)]

@@ -1,8 +1,8 @@
 #![deny(missing_docs, unused, non_local_definitions, clippy::all)]
 //! Generated items raise no lint in a strict crate.
 
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::{metrics_component, Metrics};
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::{metrics_component, Metrics};
 
 /// In a module.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::metrics_component;
-use metrics_runtime::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
+use prometheus_component::metrics_component;
+use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
 
 metrics_component! {
     /// Metrics of the HTTP front end.

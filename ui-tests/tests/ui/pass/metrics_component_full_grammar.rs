@@ -1,9 +1,9 @@
-use metrics_runtime::metrics_component;
-use metrics_runtime::prometheus::{GaugeVec, HistogramVec, IntCounter};
+use prometheus_component::metrics_component;
+use prometheus_component::prometheus::{GaugeVec, HistogramVec, IntCounter};
 
 /// The runtime under another path, as a facade crate would re-export it.
 mod facade {
-    pub use metrics_runtime as rt;
+    pub use prometheus_component as rt;
 }
 
 metrics_component! {

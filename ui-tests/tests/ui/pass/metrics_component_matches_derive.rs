@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::{HistogramVec, IntCounter};
-use metrics_runtime::{metrics_component, Metrics};
+use prometheus_component::prometheus::{HistogramVec, IntCounter};
+use prometheus_component::{metrics_component, Metrics};
 
 /// The derive form.
 #[derive(Metrics)]

@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::IntCounter;
-use metrics_runtime::{metrics_component, LabelValue, Labeled};
+use prometheus_component::prometheus::IntCounter;
+use prometheus_component::{metrics_component, LabelValue, Labeled};
 
 #[derive(LabelValue)]
 pub enum Method {

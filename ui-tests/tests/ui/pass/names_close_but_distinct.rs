@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::{IntCounter, IntGauge};
-use metrics_runtime::Metrics;
+use prometheus_component::prometheus::{IntCounter, IntGauge};
+use prometheus_component::Metrics;
 
 /// Component `web_api` with metric `calls_total`: `web_api_calls_total`.
 #[derive(Metrics)]
@@ -32,7 +32,7 @@ fn main() {
     assert_eq!(First::descriptors()[0].name(), "web_api_calls_total");
     assert_eq!(Second::descriptors()[0].name(), "web_api_errors_total");
     assert_eq!(Third::descriptors()[0].name(), "queued_calls");
-    let registry = metrics_runtime::Registry::new();
+    let registry = prometheus_component::Registry::new();
     First::register(&registry).unwrap();
     Second::register(&registry).unwrap();
     Third::register(&registry).unwrap();

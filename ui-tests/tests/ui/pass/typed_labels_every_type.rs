@@ -1,5 +1,5 @@
-use metrics_runtime::prometheus::{Gauge, Histogram, IntCounter};
-use metrics_runtime::{LabelValue, Labeled, Metrics};
+use prometheus_component::prometheus::{Gauge, Histogram, IntCounter};
+use prometheus_component::{LabelValue, Labeled, Metrics};
 
 #[derive(Clone, Copy, LabelValue)]
 enum Method {
