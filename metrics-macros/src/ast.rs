@@ -4,6 +4,7 @@ use proc_macro2::Span;
 use syn::{Ident, LitStr, Type};
 
 use crate::buckets::BucketSpec;
+use crate::rules::Allowed;
 
 /// A component: the struct and its `#[metrics(...)]` attribute.
 pub(crate) struct Component {
@@ -18,6 +19,8 @@ pub(crate) struct ComponentAttrs {
     pub(crate) namespace: Option<LitStr>,
     pub(crate) subsystem: Option<LitStr>,
     pub(crate) krate: Option<syn::Path>,
+    /// `allow(rule, ...)`: promlint rules relaxed for every field.
+    pub(crate) allow: Allowed,
     /// Some of `#[metrics(...)]` could not be read (and is reported): checks
     /// of what seems missing or of names built from it would only repeat
     /// that error, so they wait for the next compile.
@@ -37,9 +40,10 @@ pub(crate) struct Field {
 /// The results of `valid`'s checks of one field.
 #[derive(Default)]
 pub(crate) struct FieldChecks {
-    /// The metric name passed its own checks: the `_total` rule of
-    /// `typeck` only means something for such a name.
-    pub(crate) name_valid: bool,
+    /// The `_total` rule of `typeck` applies: the metric name passed its
+    /// own checks (the rule means nothing for another) and
+    /// `allow(counter_total)` is not given.
+    pub(crate) total_rule: bool,
     /// The buckets, computed and checked.
     pub(crate) buckets: Option<Vec<f64>>,
 }
@@ -54,6 +58,10 @@ pub(crate) struct Doc {
 pub(crate) struct FieldAttrs {
     pub(crate) help: Option<LitStr>,
     pub(crate) name: Option<LitStr>,
+    /// `full_name = "..."`: the whole name, verbatim.
+    pub(crate) full_name: Option<LitStr>,
+    /// `allow(rule, ...)`: promlint rules relaxed for this field.
+    pub(crate) allow: Allowed,
     pub(crate) labels: Option<Labels>,
     pub(crate) buckets: Option<Buckets>,
     pub(crate) const_labels: Option<ConstLabels>,
@@ -80,7 +88,15 @@ pub(crate) struct Buckets {
 /// `const_labels = [("k", "v")]`, with the span of the key.
 pub(crate) struct ConstLabels {
     pub(crate) key: Span,
-    pub(crate) pairs: Vec<(LitStr, LitStr)>,
+    pub(crate) pairs: Vec<(LitStr, LabelText)>,
+}
+
+/// A constant label's value: a literal, checked here, or any other
+/// `&'static str` constant expression (a `const`, `env!(..)`,
+/// `concat!(..)`), checked by the compiler.
+pub(crate) enum LabelText {
+    Literal(LitStr),
+    Expr(proc_macro2::TokenStream),
 }
 
 impl Component {
@@ -94,7 +110,13 @@ impl Component {
         }
     }
 
-    /// `namespace_subsystem_name`, empty segments left out.
+    /// The promlint rules relaxed for `field`: the struct's and its own.
+    pub(crate) fn allowed(&self, field: &Field) -> Allowed {
+        self.attrs.allow.and(field.attrs.allow)
+    }
+
+    /// `namespace_subsystem_name`, empty segments left out, or the
+    /// field's `full_name`.
     pub(crate) fn full_name(&self, field: &Field) -> String {
         self.full_name_from(field, true, true)
     }
@@ -103,6 +125,9 @@ impl Component {
     /// `namespace` and `middle` say so: the part of the name that can be
     /// checked while another segment is invalid.
     pub(crate) fn full_name_from(&self, field: &Field, namespace: bool, middle: bool) -> String {
+        if let Some(full) = &field.attrs.full_name {
+            return full.value();
+        }
         let namespace = match &self.attrs.namespace {
             Some(ns) if namespace => ns.value(),
             _ => String::new(),
@@ -122,18 +147,24 @@ impl Component {
 }
 
 impl Field {
-    /// The last segment of the metric name: `name = "..."` or the field name.
+    /// The name the field gives its metric: `full_name = "..."`,
+    /// `name = "..."` (the last segment), or the field name.
     pub(crate) fn metric_name(&self) -> String {
-        match &self.attrs.name {
+        match self.name_literal() {
             Some(name) => name.value(),
             None => self.ident.to_string().trim_start_matches("r#").to_owned(),
         }
     }
 
-    /// Where a problem with the metric name shows: the `name` literal, or
-    /// the field name.
+    /// The literal that names the metric, `full_name` or `name`, if any.
+    pub(crate) fn name_literal(&self) -> Option<&LitStr> {
+        self.attrs.full_name.as_ref().or(self.attrs.name.as_ref())
+    }
+
+    /// Where a problem with the metric name shows: the `full_name` or
+    /// `name` literal, or the field name.
     pub(crate) fn name_span(&self) -> Span {
-        match &self.attrs.name {
+        match self.name_literal() {
             Some(name) => name.span(),
             None => self.ident.span(),
         }

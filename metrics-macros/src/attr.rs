@@ -11,11 +11,20 @@ use crate::ast::{
 use crate::buckets::BucketSpec;
 use crate::errors::Errors;
 use crate::names;
+use crate::rules::read_allow;
 use crate::tokens::path_name;
 use crate::values::{self, label_list, lit_str, pair_list};
 
-const COMPONENT_KEYS: &[&str] = &["component", "namespace", "subsystem", "crate"];
-const FIELD_KEYS: &[&str] = &["help", "name", "labels", "buckets", "const_labels"];
+const COMPONENT_KEYS: &[&str] = &["component", "namespace", "subsystem", "crate", "allow"];
+const FIELD_KEYS: &[&str] = &[
+    "help",
+    "name",
+    "full_name",
+    "labels",
+    "buckets",
+    "const_labels",
+    "allow",
+];
 
 /// The model of `input`, with every problem found on the way in `errors`.
 /// `None` when the input is not a struct with named fields at all.
@@ -122,6 +131,16 @@ pub(crate) fn read_component(
     })
 }
 
+/// The runtime crate's path that `#[metrics(crate = "...")]` among `attrs`
+/// gives, or the default; what is wrong with the attribute is left for
+/// the derive to report.
+pub(crate) fn runtime_path_of(attrs: &[Attribute]) -> proc_macro2::TokenStream {
+    match component_attrs(attrs, &mut Errors::default()).krate {
+        Some(path) => quote::quote!(#path),
+        None => crate::tokens::default_runtime(),
+    }
+}
+
 /// Whether `ty` is a path (`IntCounter`, `prometheus::IntCounter`, an
 /// alias, `Labeled<M, L>`), the only kind of type a metric can have; an
 /// error on the type otherwise.
@@ -222,6 +241,8 @@ fn component_attrs(attrs: &[Attribute], errors: &mut Errors) -> ComponentAttrs {
                     )
                 })
             })
+        } else if meta.path.is_ident("allow") {
+            read_allow(meta, &mut out.allow, errors)
         } else {
             unknown_key(meta, "metrics", COMPONENT_KEYS, errors)
         }
@@ -242,6 +263,12 @@ fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             set(&mut out.name, meta, errors, |m| {
                 lit_str(m, "name = \"requests_total\"")
             })
+        } else if meta.path.is_ident("full_name") {
+            set(&mut out.full_name, meta, errors, |m| {
+                lit_str(m, "full_name = \"nostr_query_seconds\"")
+            })
+        } else if meta.path.is_ident("allow") {
+            read_allow(meta, &mut out.allow, errors)
         } else if meta.path.is_ident("labels") {
             set(&mut out.labels, meta, errors, |m| {
                 let (names, types) = label_list(values::value(m, "labels = [\"method\"]")?)?;

@@ -28,10 +28,11 @@ use syn::{
     Generics, Ident, LitStr, Token, Visibility,
 };
 
+use crate::ast::LabelText;
 use crate::errors::Errors;
 use crate::tokens::default_runtime;
-use crate::values::{rest_of_value, within};
-use crate::{fallback, pipeline};
+use crate::values::{label_text, rest_of_value, within};
+use crate::{attr, fallback, pipeline};
 
 /// The whole macro over `proc_macro2` tokens, usable outside a compiler run.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
@@ -46,8 +47,18 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         while !stream.is_empty() {
             let mut own_errors = Errors::default();
             let (input, header_read) = declaration(stream, &mut own_errors)?;
-            out.extend(struct_item(&input));
+            if header_read && own_errors.is_empty() {
+                // The struct derives `Metrics` like any other, so that the
+                // compiler applies `#[cfg]` and `#[cfg_attr]` on its fields
+                // before the derive reads them, exactly as for the derive.
+                out.extend(struct_item(&input, Some(&attr::runtime_path_of(&input.attrs))));
+                continue;
+            }
+            out.extend(struct_item(&input, None));
             if header_read {
+                // Fields this macro could not read are left out: the derive
+                // would not know they were meant, so the pipeline runs here,
+                // with those errors, and reports everything together.
                 out.extend(pipeline::expand_component(&input, own_errors));
             } else {
                 // Without its names the declaration cannot be checked; the
@@ -67,26 +78,26 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     all
 }
 
-/// The struct itself, as written, less the attributes only the derive reads
-/// and less a derive of `Metrics` (reported by `refuse_derive_metrics`),
-/// which would be a second impl.
-fn struct_item(input: &DeriveInput) -> TokenStream {
+/// The struct itself, as written, less a derive of `Metrics` the user wrote
+/// (reported by `refuse_derive_metrics`), which would be a second impl.
+/// With `derive`, the path of the runtime crate, it derives `Metrics` and
+/// keeps the attributes the derive reads; without, it leaves them out.
+fn struct_item(input: &DeriveInput, derive: Option<&TokenStream>) -> TokenStream {
     let Data::Struct(data) = &input.data else {
         return TokenStream::new();
     };
-    let attrs = input
-        .attrs
-        .iter()
-        .filter(|a| !is_helper(a))
-        .map(without_derive_metrics);
+    let keep = |attr: &&Attribute| derive.is_some() || !is_helper(attr);
+    let attrs = input.attrs.iter().filter(keep).map(without_derive_metrics);
+    let derive = derive.map(|krate| quote!(#[derive(#krate::Metrics)]));
     let (vis, ident, generics) = (&input.vis, &input.ident, &input.generics);
     let where_clause = &generics.where_clause;
     let fields = data.fields.iter().map(|field| {
-        let attrs = field.attrs.iter().filter(|a| !is_helper(a));
+        let attrs = field.attrs.iter().filter(keep);
         let (vis, ident, ty) = (&field.vis, &field.ident, &field.ty);
         quote!(#(#attrs)* #vis #ident: #ty)
     });
     quote! {
+        #derive
         #(#attrs)*
         #vis struct #ident #generics #where_clause {
             #(#fields),*
@@ -281,7 +292,10 @@ fn field(input: ParseStream<'_>, struct_vis: &Visibility) -> syn::Result<Field> 
         let braces = syn::braced!(content in input);
         let pairs = within(&content, const_labels)?;
         let key = Ident::new("const_labels", braces.span.join());
-        let pairs = pairs.iter().map(|(k, v)| quote!((#k, #v)));
+        let pairs = pairs.iter().map(|(k, v)| match v {
+            LabelText::Literal(v) => quote!((#k, #v)),
+            LabelText::Expr(v) => quote!((#k, #v)),
+        });
         shorthands.push(attribute(quote!(metric(#key = [#(#pairs),*])))?);
     }
     if input.peek(Token![=]) {
@@ -312,20 +326,18 @@ fn field(input: ParseStream<'_>, struct_vis: &Visibility) -> syn::Result<Field> 
     })
 }
 
-/// `"name" = "value", ...` inside the braces of the const-labels shorthand.
-fn const_labels(input: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LitStr)>> {
+/// `"name" = value, ...` inside the braces of the const-labels shorthand.
+fn const_labels(input: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LabelText)>> {
     let mut pairs = Vec::new();
     while !input.is_empty() {
-        let expected = "expected constant labels as `\"name\" = \"value\"` pairs of string literals, like `{ \"region\" = \"eu\" }`";
+        let expected = "expected constant labels as `\"name\" = value` pairs, like `{ \"region\" = \"eu\" }` or `{ \"version\" = env!(\"CARGO_PKG_VERSION\") }`";
         let name: LitStr = input
             .parse()
             .map_err(|e| syn::Error::new(e.span(), expected))?;
         input
             .parse::<Token![=]>()
             .map_err(|e| syn::Error::new(e.span(), expected))?;
-        let value: LitStr = input
-            .parse()
-            .map_err(|e| syn::Error::new(e.span(), expected))?;
+        let value = label_text(input)?;
         pairs.push((name, value));
         if input.is_empty() {
             break;

@@ -12,7 +12,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Component, Field};
+use crate::ast::{Component, Field, LabelText};
+use crate::expand::field_kind;
 use crate::spelling::{self, LabelForm};
 use crate::tokens::respan;
 use crate::typeck::{checked_fields, checks, message, Check, Fails, Site};
@@ -38,14 +39,15 @@ pub(crate) fn spellings(component: &Component, krate: &TokenStream) -> TokenStre
             let ty = &field.ty;
             let span = ty.span();
             let check = respan(quote!(#krate::__private::Spelled::#spelled.check), span);
-            Some(quote_spanned!(span=> const _: () = #check(<#ty as #krate::MetricField>::__KIND);))
+            let kind = field_kind(ty, &quote!(#krate::__private));
+            Some(quote_spanned!(span=> const _: () = #check(#kind);))
         })
         .collect()
 }
 
 fn field_item(field: &Field, krate: &TokenStream) -> TokenStream {
     let ty = &field.ty;
-    let mut items = Vec::new();
+    let mut items = const_label_items(field, krate);
     if let Some(labels) = field.attrs.labels.as_ref().filter(|l| !l.types.is_empty()) {
         // Typed labels: the label types must be those of the field's
         // `Labeled<M, L>`, which a trait bound checks.
@@ -74,6 +76,32 @@ fn field_item(field: &Field, krate: &TokenStream) -> TokenStream {
         }
     }
     quote!(#(#items)*)
+}
+
+/// The constant label values given as expressions must not be empty, as
+/// literal ones are checked in the macro; the compiler also checks they
+/// are `&'static str` constants.
+fn const_label_items(field: &Field, krate: &TokenStream) -> Vec<TokenStream> {
+    let Some(const_labels) = &field.attrs.const_labels else {
+        return Vec::new();
+    };
+    const_labels
+        .pairs
+        .iter()
+        .filter_map(|(name, value)| {
+            let LabelText::Expr(expr) = value else {
+                return None;
+            };
+            let span = expr.span();
+            let message = format!(
+                "the value of constant label `{}` is empty (an empty value is the same as no label)",
+                name.value()
+            );
+            let condition = quote_spanned!(span=> <str>::is_empty(#expr));
+            let call = fail_if(krate, &condition, span, &message);
+            Some(quote_spanned!(span=> const _: () = #call;))
+        })
+        .collect()
 }
 
 /// A call that fails compilation with `message` when `condition` holds.

@@ -5,7 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Component, Field};
+use crate::ast::{Component, Field, LabelText};
 use crate::spelling::{self, Spelled};
 use crate::tokens::default_runtime;
 
@@ -91,9 +91,10 @@ fn descriptor(component: &Component, field: &Field) -> TokenStream {
         spelling::of(ty).map_or("Unknown", Spelled::variant),
         Span::call_site(),
     );
+    let kind = field_kind(ty, &quote!(__metrics));
     // Spanned on the type: a spelling that lied fails the evaluation here.
     let mut out = quote_spanned! {ty.span()=>
-        __metrics::MetricDescriptor::__new(#field_name, #full_name, #help, <#ty as __metrics::MetricField>::__KIND, __metrics::Spelled::#spelled)
+        __metrics::MetricDescriptor::__new(#field_name, #full_name, #help, #kind, __metrics::Spelled::#spelled)
     };
     if let Some(labels) = &field.attrs.labels {
         let names = labels.names.iter().map(syn::LitStr::value);
@@ -101,8 +102,14 @@ fn descriptor(component: &Component, field: &Field) -> TokenStream {
     }
     if let Some(const_labels) = &field.attrs.const_labels {
         let pairs = const_labels.pairs.iter().map(|(k, v)| {
-            let (k, v) = (k.value(), v.value());
-            quote!((#k, #v))
+            let k = k.value();
+            match v {
+                LabelText::Literal(v) => {
+                    let v = v.value();
+                    quote!((#k, #v))
+                }
+                LabelText::Expr(v) => quote!((#k, #v)),
+            }
         });
         out.extend(quote!(.__const_labels(&[#(#pairs),*])));
     }
@@ -116,6 +123,21 @@ fn descriptor(component: &Component, field: &Field) -> TokenStream {
         out.extend(quote!(.__buckets(&[#(#bounds),*])));
     }
     out
+}
+
+/// The `FieldKind` of `ty`, through `private` (the runtime's `__private`).
+/// A type written as a bare `prometheus` type goes through
+/// `PrometheusType`, whose error says why a type of that name can still be
+/// unsupported (it comes from another version of `prometheus`); any other
+/// type through `MetricField`.
+pub(crate) fn field_kind(ty: &syn::Type, private: &TokenStream) -> TokenStream {
+    let prometheus_named =
+        spelling::of(ty).is_some_and(|spelled| spelled.labels != spelling::LabelForm::Typed);
+    if prometheus_named {
+        quote_spanned!(ty.span()=> <#ty as #private::PrometheusType>::__PROMETHEUS_KIND)
+    } else {
+        quote_spanned!(ty.span()=> <#ty as #private::MetricField>::__KIND)
+    }
 }
 
 /// Inherent methods, so that callers need not import the `Metrics` trait;

@@ -25,6 +25,7 @@ mod names;
 mod pipeline;
 #[cfg(test)]
 mod proptests;
+mod rules;
 mod spelling;
 mod tokens;
 mod typeck;

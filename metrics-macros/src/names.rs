@@ -1,7 +1,10 @@
 //! Rules for metric, label and component names: the Prometheus data model
 //! plus promlint's naming rules, so that `promtool check metrics` finds
 //! nothing in what a component exports. Each `Err` is a message that says
-//! what is wrong and how to fix it.
+//! what is wrong and how to fix it. promlint's rules can be relaxed with
+//! `allow(...)` (see `rules`); the data model's cannot.
+
+use crate::rules::{Allowed, Rule};
 
 /// Segments that promlint reads as abbreviated units.
 const UNIT_ABBREVIATIONS: &[&str] = &[
@@ -78,15 +81,33 @@ fn lowercase_ascii(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The last segment of a metric name (the field name or `name = "..."`).
-pub(crate) fn metric_segment(name: &str) -> Result<(), String> {
+/// The last segment of a metric name (the field name or `name = "..."`),
+/// or a whole `full_name = "..."`.
+pub(crate) fn metric_segment(name: &str, allowed: Allowed) -> Result<(), String> {
     if name.is_empty() {
         return Err("it must not be empty".into());
     }
     if name.contains(':') {
         return Err("`:` is reserved for recording rules".into());
     }
-    lowercase_ascii(name)?;
+    if allowed.allows(Rule::CamelCase) {
+        if let Some(c) = name
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+        {
+            return Err(format!(
+                "`{c}` is not allowed: use ASCII letters, digits and `_`"
+            ));
+        }
+    } else if name.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err(format!(
+            "use snake_case: `{}`{}",
+            to_snake_case(name),
+            Rule::CamelCase.legacy_hint()
+        ));
+    } else {
+        lowercase_ascii(name)?;
+    }
     // Checked on the segment too, not only on the full name: behind a
     // namespace, `__x` would become `shop___x` and pass unnoticed.
     if name.starts_with("__") {
@@ -97,7 +118,8 @@ pub(crate) fn metric_segment(name: &str) -> Result<(), String> {
 
 /// promlint's rules on a full metric name whose segments are each valid.
 /// The `_total` rule needs the metric's type and is checked by a trait bound.
-pub(crate) fn promlint(full: &str) -> Result<(), String> {
+/// Those that `allowed` relaxes are skipped.
+pub(crate) fn promlint(full: &str, allowed: Allowed) -> Result<(), String> {
     if full.starts_with("__") {
         return Err("names starting with `__` are reserved for Prometheus itself".into());
     }
@@ -105,30 +127,37 @@ pub(crate) fn promlint(full: &str) -> Result<(), String> {
         return Err("a metric name must not start with a digit".into());
     }
     for suffix in ["_bucket", "_count", "_sum"] {
-        if full.ends_with(suffix) {
+        if full.ends_with(suffix) && !allowed.allows(Rule::ReservedSuffix) {
             return Err(format!(
-                "names ending in `{suffix}` are reserved for the series of histograms and summaries"
+                "names ending in `{suffix}` are reserved for the series of histograms and summaries{}",
+                Rule::ReservedSuffix.legacy_hint()
             ));
         }
     }
     // promlint reads every segment but the first (it looks for `_x_` and a
     // `_x` ending).
     for part in full.split('_').skip(1) {
-        if TYPE_NAMES.contains(&part) {
+        if TYPE_NAMES.contains(&part) && !allowed.allows(Rule::TypeInName) {
             return Err(format!(
-                "the type is already in the `# TYPE` line: remove `{part}` from the name"
+                "the type is already in the `# TYPE` line: remove `{part}` from the name{}",
+                Rule::TypeInName.legacy_hint()
             ));
         }
-        if UNIT_ABBREVIATIONS.contains(&part) {
+        if UNIT_ABBREVIATIONS.contains(&part) && !allowed.allows(Rule::AbbreviatedUnit) {
             return Err(format!(
-                "`{part}` is an abbreviated unit: spell out the base unit (`seconds`, `bytes`, `meters`)"
+                "`{part}` is an abbreviated unit: spell out the base unit (`seconds`, `bytes`, `meters`){}",
+                Rule::AbbreviatedUnit.legacy_hint()
             ));
         }
     }
     for part in full.split('_') {
+        if allowed.allows(Rule::BaseUnit) {
+            break;
+        }
         if let Some(base) = non_base_unit(part) {
             return Err(format!(
-                "use the base unit `{base}` instead of `{part}` (and scale the values)"
+                "use the base unit `{base}` instead of `{part}`, and scale the values{}",
+                Rule::BaseUnit.legacy_hint()
             ));
         }
     }
@@ -146,8 +175,9 @@ fn non_base_unit(word: &str) -> Option<&'static str> {
 }
 
 /// A label name: `[a-zA-Z_][a-zA-Z0-9_]*`, not `__`-prefixed, not one of the
-/// names reserved for histogram and summary series, snake_case.
-pub(crate) fn label(name: &str) -> Result<(), String> {
+/// names reserved for histogram and summary series, snake_case unless
+/// `allowed` relaxes that.
+pub(crate) fn label(name: &str, allowed: Allowed) -> Result<(), String> {
     if name.is_empty() {
         return Err("it must not be empty".into());
     }
@@ -171,8 +201,12 @@ pub(crate) fn label(name: &str) -> Result<(), String> {
     if name == "quantile" {
         return Err("`quantile` is reserved for summary quantiles".into());
     }
-    if is_camel_case(name) {
-        return Err(format!("use snake_case: `{}`", to_snake_case(name)));
+    if is_camel_case(name) && !allowed.allows(Rule::CamelCase) {
+        return Err(format!(
+            "use snake_case: `{}`{}",
+            to_snake_case(name),
+            Rule::CamelCase.legacy_hint()
+        ));
     }
     Ok(())
 }
@@ -206,6 +240,38 @@ pub(crate) fn to_snake_case(name: &str) -> String {
 mod tests {
     use super::*;
 
+    const NONE: Allowed = Allowed::NONE;
+
+    #[test]
+    fn allowances_relax_only_their_own_promlint_rule() {
+        let allow = |rule| Allowed::NONE.with(rule);
+        assert!(promlint("proxy_ingress_count", allow(Rule::ReservedSuffix)).is_ok());
+        assert!(promlint("proxy_ingress_count", allow(Rule::BaseUnit)).is_err());
+        assert!(promlint("x_gauge_level", allow(Rule::TypeInName)).is_ok());
+        assert!(promlint("x_latency_ms", allow(Rule::AbbreviatedUnit)).is_ok());
+        assert!(promlint("x_latency_milliseconds", allow(Rule::BaseUnit)).is_ok());
+        assert!(metric_segment("queryTime", allow(Rule::CamelCase)).is_ok());
+        assert!(label("statusCode", allow(Rule::CamelCase)).is_ok());
+        // Validity rules stay, whatever is allowed.
+        let all = [
+            Rule::CounterTotal,
+            Rule::ReservedSuffix,
+            Rule::TypeInName,
+            Rule::BaseUnit,
+            Rule::AbbreviatedUnit,
+            Rule::CamelCase,
+        ]
+        .into_iter()
+        .fold(Allowed::NONE, Allowed::with);
+        assert!(metric_segment("a:b", all).is_err());
+        assert!(metric_segment("__x", all).is_err());
+        assert!(metric_segment("a-b", all).is_err());
+        assert!(promlint("__x", all).is_err());
+        assert!(promlint("5xx", all).is_err());
+        assert!(label("le", all).is_err());
+        assert!(label("__x", all).is_err());
+    }
+
     #[test]
     fn segments() {
         assert!(segment("http").is_ok());
@@ -223,63 +289,67 @@ mod tests {
 
     #[test]
     fn metric_segments() {
-        assert!(metric_segment("requests_total").is_ok());
-        assert!(metric_segment("5xx_total").is_ok());
-        assert!(metric_segment("a:b")
+        assert!(metric_segment("requests_total", NONE).is_ok());
+        assert!(metric_segment("5xx_total", NONE).is_ok());
+        assert!(metric_segment("a:b", NONE)
             .unwrap_err()
             .contains("recording rules"));
         assert_eq!(
-            metric_segment("requestsTotal").unwrap_err(),
-            "use snake_case: `requests_total`"
+            metric_segment("requestsTotal", NONE).unwrap_err(),
+            "use snake_case: `requests_total` (or, to keep a legacy name, `allow(camel_case)`)"
         );
-        assert!(metric_segment("größe").is_err());
-        assert!(metric_segment("__secret").unwrap_err().contains("reserved"));
+        assert!(metric_segment("größe", NONE).is_err());
+        assert!(metric_segment("__secret", NONE)
+            .unwrap_err()
+            .contains("reserved"));
     }
 
     #[test]
     fn promlint_rules() {
-        assert!(promlint("shop_http_requests_total").is_ok());
-        assert!(promlint("shop_http_latency_seconds").is_ok());
-        assert!(promlint("__secret").is_err());
-        assert!(promlint("5xx_total").is_err());
-        assert!(promlint("x_bucket").is_err());
-        assert!(promlint("x_count").is_err());
-        assert!(promlint("x_sum").is_err());
-        assert!(promlint("http_requests_counter")
+        assert!(promlint("shop_http_requests_total", NONE).is_ok());
+        assert!(promlint("shop_http_latency_seconds", NONE).is_ok());
+        assert!(promlint("__secret", NONE).is_err());
+        assert!(promlint("5xx_total", NONE).is_err());
+        assert!(promlint("x_bucket", NONE).is_err());
+        assert!(promlint("x_count", NONE).is_err());
+        assert!(promlint("x_sum", NONE).is_err());
+        assert!(promlint("http_requests_counter", NONE)
             .unwrap_err()
             .contains("`counter`"));
         assert!(
-            promlint("gauge_things").is_ok(),
+            promlint("gauge_things", NONE).is_ok(),
             "promlint skips the first segment"
         );
-        assert!(promlint("latency_ms").unwrap_err().contains("`ms`"));
-        assert!(promlint("size_kb_total").unwrap_err().contains("`kb`"));
+        assert!(promlint("latency_ms", NONE).unwrap_err().contains("`ms`"));
+        assert!(promlint("size_kb_total", NONE)
+            .unwrap_err()
+            .contains("`kb`"));
         assert_eq!(
-            promlint("latency_milliseconds").unwrap_err(),
-            "use the base unit `seconds` instead of `milliseconds` (and scale the values)"
+            promlint("latency_milliseconds", NONE).unwrap_err(),
+            "use the base unit `seconds` instead of `milliseconds`, and scale the values (or, to keep a legacy name, `allow(base_unit)`)"
         );
-        assert!(promlint("upload_kilobytes")
+        assert!(promlint("upload_kilobytes", NONE)
             .unwrap_err()
             .contains("`bytes`"));
-        assert!(promlint("uptime_hours").is_err());
+        assert!(promlint("uptime_hours", NONE).is_err());
         assert!(
-            promlint("thermometers_total").is_ok(),
+            promlint("thermometers_total", NONE).is_ok(),
             "not a unit with a prefix"
         );
     }
 
     #[test]
     fn labels() {
-        assert!(label("method").is_ok());
-        assert!(label("HTTP_method").is_ok());
-        assert!(label("__name").is_err());
-        assert!(label("le").is_err());
-        assert!(label("quantile").is_err());
-        assert!(label("2xx").is_err());
-        assert!(label("a-b").is_err());
+        assert!(label("method", NONE).is_ok());
+        assert!(label("HTTP_method", NONE).is_ok());
+        assert!(label("__name", NONE).is_err());
+        assert!(label("le", NONE).is_err());
+        assert!(label("quantile", NONE).is_err());
+        assert!(label("2xx", NONE).is_err());
+        assert!(label("a-b", NONE).is_err());
         assert_eq!(
-            label("statusCode").unwrap_err(),
-            "use snake_case: `status_code`"
+            label("statusCode", NONE).unwrap_err(),
+            "use snake_case: `status_code` (or, to keep a legacy name, `allow(camel_case)`)"
         );
     }
 }

@@ -12,6 +12,7 @@ use proc_macro2::Span;
 
 use crate::ast::{Component, Field};
 use crate::errors::Errors;
+use crate::rules::Rule;
 use crate::spelling::{self, LabelForm, MetricType, Spelled};
 use crate::tokens::type_text;
 
@@ -108,11 +109,11 @@ pub(crate) fn checks(field: &Field) -> Vec<Check> {
     if let Some(buckets) = &field.attrs.buckets {
         check(Site::Buckets, buckets.key, Fails::NotHistogram);
     }
-    let name_site = match field.attrs.name {
+    let name_site = match field.name_literal() {
         Some(_) => Site::Name,
         None => Site::Field,
     };
-    if field.checks.name_valid {
+    if field.checks.total_rule {
         let total = field.metric_name().ends_with("_total");
         let fails = if total {
             Fails::NotCounter
@@ -127,7 +128,7 @@ pub(crate) fn checks(field: &Field) -> Vec<Check> {
 /// What the user reads when `fails` holds for `field`.
 pub(crate) fn message(field: &Field, fails: Fails) -> String {
     let ty_text = type_text(&field.ty);
-    let who = match &field.attrs.name {
+    let who = match field.name_literal() {
         Some(_) => format!("metric `{}`", field.metric_name()),
         None => format!("`{}`", field.metric_name()),
     };
@@ -139,23 +140,26 @@ pub(crate) fn message(field: &Field, fails: Fails) -> String {
         Fails::Labels(LabelForm::Names) => format!("{who} has type `{ty_text}`, a `*Vec` metric, so it needs its label names: add `#[metric(labels = [\"...\"])]`"),
         Fails::NotHistogram => format!("`buckets` given, but {who} has type `{ty_text}`, which is not a histogram: remove `buckets`, or use `Histogram` or `HistogramVec`"),
         Fails::NotCounter => format!(
-            "{who} ends in `_total`, but its type `{ty_text}` is not a counter, and only counter names end in `_total` (promlint): {}",
-            rename(field, name.strip_suffix("_total").unwrap_or_default())
+            "{who} ends in `_total`, but its type `{ty_text}` is not a counter, and only counter names end in `_total` (promlint): {}{}",
+            rename(field, name.strip_suffix("_total").unwrap_or_default()),
+            Rule::CounterTotal.legacy_hint()
         ),
         Fails::Counter => format!(
-            "{who} is a counter (`{ty_text}`), and counter names end in `_total` (promlint): {}",
-            rename(field, &format!("{name}_total"))
+            "{who} is a counter (`{ty_text}`), and counter names end in `_total` (promlint): {}{}",
+            rename(field, &format!("{name}_total")),
+            Rule::CounterTotal.legacy_hint()
         ),
     }
 }
 
-/// How to fix a name: rename the field, or change `name = "..."`.
+/// How to fix a name: rename the field, or change `full_name`/`name`.
 fn rename(field: &Field, to: &str) -> String {
     if to.is_empty() {
         return "rename it".to_owned();
     }
-    match &field.attrs.name {
-        Some(_) => format!("set `name = \"{to}\"`"),
-        None => format!("rename it to `{to}`"),
+    match (&field.attrs.full_name, &field.attrs.name) {
+        (Some(_), _) => format!("set `full_name = \"{to}\"`"),
+        (None, Some(_)) => format!("set `name = \"{to}\"`"),
+        (None, None) => format!("rename it to `{to}`"),
     }
 }

@@ -5,9 +5,12 @@ use std::collections::HashMap;
 
 use syn::LitStr;
 
+use crate::ast::LabelText;
+
 use crate::ast::{Component, Field, FieldChecks};
 use crate::errors::Errors;
 use crate::names;
+use crate::rules::{Allowed, Rule};
 use crate::unique::Claim;
 
 /// Which segments the component contributes to its metric names are valid.
@@ -41,8 +44,14 @@ pub(crate) fn check(component: &mut Component, errors: &mut Errors) -> Vec<Claim
             // `name`, `help` or `labels`: checks of those would only repeat
             // the error already reported.
             let name_valid = !field.attrs.incomplete && check_name(component, field, &segments, errors);
+            let total_rule = name_valid && !component.allowed(field).allows(Rule::CounterTotal);
             let full = component.full_name(field);
-            if name_valid && segments.all_valid() {
+            // A full name given verbatim does not depend on the segments.
+            let composed_valid = match field.attrs.full_name {
+                Some(_) => segments.complete,
+                None => segments.all_valid(),
+            };
+            if name_valid && composed_valid {
                 if let Some(first) = full_names.get(&full) {
                     errors.at(
                         field.name_span(),
@@ -59,13 +68,16 @@ pub(crate) fn check(component: &mut Component, errors: &mut Errors) -> Vec<Claim
             if !field.attrs.incomplete {
                 check_help(field, errors);
             }
-            check_labels(field, errors);
+            check_labels(field, component.allowed(field), errors);
             let buckets = field
                 .attrs
                 .buckets
                 .as_ref()
                 .and_then(|buckets| buckets.spec.compute(errors));
-            FieldChecks { name_valid, buckets }
+            FieldChecks {
+                total_rule,
+                buckets,
+            }
         })
         .collect();
     for (field, checks) in component.fields.iter_mut().zip(results) {
@@ -137,11 +149,19 @@ fn check_name(
     segments: &Segments,
     errors: &mut Errors,
 ) -> bool {
-    let segment = match &field.attrs.name {
-        Some(name) => names::metric_segment(&name.value()).map_err(|problem| {
+    let allowed = component.allowed(field);
+    if let (Some(full), Some(_)) = (&field.attrs.full_name, &field.attrs.name) {
+        errors.at(
+            full.span(),
+            "`full_name` and `name` are both given: `full_name` is the whole name, used verbatim, and `name` only its last segment; keep one",
+        );
+        return false;
+    }
+    let segment = match field.name_literal() {
+        Some(name) => names::metric_segment(&name.value(), allowed).map_err(|problem| {
             errors.at(name.span(), format_args!("invalid metric name: {problem}"))
         }),
-        None => names::metric_segment(&field.metric_name()).map_err(|problem| {
+        None => names::metric_segment(&field.metric_name(), allowed).map_err(|problem| {
             errors.at(
                 field.ident.span(),
                 format_args!("invalid metric name: {problem}; or set `#[metric(name = \"...\")]`"),
@@ -152,7 +172,7 @@ fn check_name(
         return segment.is_ok();
     }
     let full = component.full_name_from(field, segments.namespace, segments.middle);
-    match names::promlint(&full) {
+    match names::promlint(&full, allowed) {
         Ok(()) => true,
         Err(problem) => {
             errors.at(
@@ -188,7 +208,7 @@ enum LabelKind {
     Constant,
 }
 
-fn check_labels(field: &Field, errors: &mut Errors) {
+fn check_labels(field: &Field, allowed: Allowed, errors: &mut Errors) {
     let mut seen = HashMap::new();
     if let Some(labels) = &field.attrs.labels {
         if labels.names.is_empty() {
@@ -198,7 +218,7 @@ fn check_labels(field: &Field, errors: &mut Errors) {
             );
         }
         for name in &labels.names {
-            check_label_name(name, LabelKind::Variable, &mut seen, errors);
+            check_label_name(name, LabelKind::Variable, allowed, &mut seen, errors);
         }
     }
     if let Some(const_labels) = &field.attrs.const_labels {
@@ -206,8 +226,13 @@ fn check_labels(field: &Field, errors: &mut Errors) {
             errors.at(const_labels.key, "`const_labels` is empty: remove it");
         }
         for (name, value) in &const_labels.pairs {
-            check_label_name(name, LabelKind::Constant, &mut seen, errors);
-            if value.value().is_empty() {
+            check_label_name(name, LabelKind::Constant, allowed, &mut seen, errors);
+            // A constant expression is checked by the compiler (see
+            // `const_checks`).
+            if let LabelText::Literal(value) = value {
+                if !value.value().is_empty() {
+                    continue;
+                }
                 errors.at(
                     value.span(),
                     "a constant label value must not be empty (an empty value is the same as no label)",
@@ -220,11 +245,12 @@ fn check_labels(field: &Field, errors: &mut Errors) {
 fn check_label_name(
     name: &LitStr,
     kind: LabelKind,
+    allowed: Allowed,
     seen: &mut HashMap<String, LabelKind>,
     errors: &mut Errors,
 ) {
     let value = name.value();
-    if let Err(problem) = names::label(&value) {
+    if let Err(problem) = names::label(&value, allowed) {
         errors.at(name.span(), format_args!("invalid label name: {problem}"));
         return;
     }

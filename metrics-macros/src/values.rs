@@ -8,6 +8,8 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token};
 
+use crate::ast::LabelText;
+
 /// The value after `key =`, or an error on the key saying how to write it.
 pub(crate) fn value<'a>(meta: &ParseNestedMeta<'a>, example: &str) -> syn::Result<ParseStream<'a>> {
     if !meta.input.peek(Token![=]) {
@@ -141,7 +143,7 @@ fn label_items(content: ParseStream<'_>) -> syn::Result<(Vec<LitStr>, Vec<syn::T
 }
 
 /// `[("k", "v"), ...]`
-pub(crate) fn pair_list(input: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LitStr)>> {
+pub(crate) fn pair_list(input: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LabelText)>> {
     const EXPECTED: &str =
         "`const_labels` takes a list of (name, value) pairs: `const_labels = [(\"region\", \"eu\")]`";
     if !input.peek(syn::token::Bracket) {
@@ -152,13 +154,13 @@ pub(crate) fn pair_list(input: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LitS
     within(&content, pair_items)
 }
 
-fn pair_items(content: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LitStr)>> {
+fn pair_items(content: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LabelText)>> {
     let mut pairs = Vec::new();
     while !content.is_empty() {
         if !content.peek(syn::token::Paren) {
             return Err(not_literal(
                 content,
-                "expected a (name, value) pair of string literals, like `(\"region\", \"eu\")`",
+                "expected a (name, value) pair, like `(\"region\", \"eu\")` or `(\"version\", env!(\"CARGO_PKG_VERSION\"))`",
             ));
         }
         let pair;
@@ -166,10 +168,10 @@ fn pair_items(content: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LitStr)>> {
         pairs.push(within(&pair, |pair| {
             let key = pair_item(pair, "a constant label name")?;
             pair.parse::<Token![,]>()?;
-            let value = pair_item(pair, "a constant label value")?;
+            let value = label_text(pair)?;
             pair.parse::<Option<Token![,]>>()?;
             if !pair.is_empty() {
-                return Err(pair.error("expected a (name, value) pair: two string literals"));
+                return Err(pair.error("expected a (name, value) pair: a name and a value"));
             }
             Ok((key, value))
         })?);
@@ -179,6 +181,26 @@ fn pair_items(content: ParseStream<'_>) -> syn::Result<Vec<(LitStr, LitStr)>> {
         content.parse::<Token![,]>()?;
     }
     Ok(pairs)
+}
+
+/// A constant label's value, up to the next `,`: a string literal, or any
+/// other expression, which the compiler checks is a `&'static str`
+/// constant.
+pub(crate) fn label_text(input: ParseStream<'_>) -> syn::Result<LabelText> {
+    let fork = input.fork();
+    if fork.parse::<LitStr>().is_ok() && (fork.is_empty() || fork.peek(Token![,])) {
+        return input.parse().map(LabelText::Literal);
+    }
+    const EXPECTED: &str = "expected a constant label value: a string literal or a `&'static str` constant expression (`VERSION`, `env!(\"CARGO_PKG_VERSION\")`)";
+    let tokens = rest_of_value(input);
+    if tokens.is_empty() {
+        return Err(input.error(EXPECTED));
+    }
+    // Pasted into generated code as it is: it must be one expression.
+    match syn::parse2::<syn::Expr>(tokens.clone()) {
+        Ok(_) => Ok(LabelText::Expr(tokens)),
+        Err(_) => Err(syn::Error::new_spanned(tokens, EXPECTED)),
+    }
 }
 
 fn pair_item(input: ParseStream<'_>, what: &str) -> syn::Result<LitStr> {

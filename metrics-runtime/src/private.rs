@@ -11,7 +11,7 @@ pub use crate::const_checks::{
 };
 pub use crate::descriptor::MetricDescriptor;
 pub use crate::error::Error;
-pub use crate::field::MetricField;
+pub use crate::field::{MetricField, PrometheusType};
 pub use crate::field_kind::{FieldKind, LabelForm, MetricType};
 pub use crate::global::GlobalCell;
 pub use crate::registry::Registry;

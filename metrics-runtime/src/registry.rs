@@ -145,6 +145,16 @@ impl Registry {
         names
     }
 
+    /// The full names of the metrics of every component registered here.
+    pub(crate) fn declared_names(&self) -> Vec<&'static str> {
+        self.state()
+            .components
+            .values()
+            .flat_map(|r| r.descriptors)
+            .map(MetricDescriptor::name)
+            .collect()
+    }
+
     /// The constant labels of the metric named `full_name`, when a
     /// component registered here declares it.
     pub(crate) fn const_labels_of(
@@ -252,6 +262,44 @@ fn downcast<T: Metrics>(registered: &Registered) -> Arc<T> {
         .clone()
         .downcast::<T>()
         .unwrap_or_else(|_| unreachable!("entries are keyed by their own TypeId"))
+}
+
+/// Wraps an existing `prometheus` registry: one made with
+/// [`prometheus::Registry::new_custom`] (a prefix or labels from
+/// configuration), or the one a framework serves. Components register
+/// there like anywhere else; collectors already in it count as foreign
+/// owners of their names. Wrap a registry once and clone the wrapper: two
+/// wrappers of one registry keep separate books, so the second sees the
+/// first one's components as foreign. For
+/// `prometheus::default_registry()`, use [`Registry::global`].
+///
+/// ```
+/// use std::collections::HashMap;
+/// use prometheus_component::prometheus::{self, IntCounter};
+/// use prometheus_component::{Metrics, Registry};
+///
+/// /// The relay.
+/// #[derive(Metrics)]
+/// #[metrics(component = "relay")]
+/// struct RelayMetrics {
+///     /// Events relayed.
+///     #[metric(full_name = "events_total")]
+///     events_total: IntCounter,
+/// }
+///
+/// let labels = HashMap::from([("instance".to_owned(), "eu-1".to_owned())]);
+/// let custom = prometheus::Registry::new_custom(Some("nostr".into()), Some(labels))?;
+/// let registry = Registry::from(custom);
+/// RelayMetrics::register(&registry)?.events_total.inc();
+/// assert!(registry
+///     .encode_text()
+///     .contains("nostr_events_total{instance=\"eu-1\"} 1"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl From<prometheus::Registry> for Registry {
+    fn from(registry: prometheus::Registry) -> Self {
+        Registry::wrap(registry)
+    }
 }
 
 impl Default for Registry {

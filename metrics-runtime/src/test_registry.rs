@@ -93,12 +93,23 @@ impl TestRegistry {
 
     /// The value of a counter or gauge series, as
     /// [`TestMetrics::value`](crate::TestMetrics::value) reads it.
+    ///
+    /// # Panics
+    ///
+    /// When no metric registered here has the name `full_name`, as
+    /// [`TestMetrics::value`](crate::TestMetrics::value) does.
+    #[track_caller]
     pub fn value(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<f64> {
         value_in(&self.scope.registry, full_name, labels)
     }
 
     /// A histogram series, as
     /// [`TestMetrics::histogram`](crate::TestMetrics::histogram) reads it.
+    ///
+    /// # Panics
+    ///
+    /// As [`value`](Self::value).
+    #[track_caller]
     pub fn histogram(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<HistogramSample> {
         histogram_in(&self.scope.registry, full_name, labels)
     }

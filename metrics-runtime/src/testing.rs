@@ -96,12 +96,19 @@ impl<T: Metrics> TestMetrics<T> {
     /// every variable label as a `(name, value)` pair in any order (constant
     /// labels may be left out). `None` when no such series has been exported,
     /// for example a `*Vec` child that was never touched.
+    ///
+    /// # Panics
+    ///
+    /// When no metric registered here has the name `full_name` (a typo in
+    /// the test), listing the names there are.
+    #[track_caller]
     pub fn value(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<f64> {
         value_in(&self.registry, full_name, labels)
     }
 
     /// The count, sum and buckets of a histogram series, selected as in
-    /// [`value`](Self::value).
+    /// [`value`](Self::value), which says when it panics.
+    #[track_caller]
     pub fn histogram(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<HistogramSample> {
         histogram_in(&self.registry, full_name, labels)
     }
@@ -213,24 +220,26 @@ impl<T: Metrics> TestMetrics<T> {
 }
 
 /// [`TestMetrics::value`] and [`TestRegistry::value`].
+#[track_caller]
 pub(crate) fn value_in(
     registry: &Registry,
     full_name: &str,
     labels: &[(&str, &str)],
 ) -> Option<f64> {
-    samples(registry)
+    known_samples(registry, full_name)
         .into_iter()
         .find(|s| s.name == full_name && labels_match(registry, s, labels, &[]))
         .map(|s| s.value)
 }
 
 /// [`TestMetrics::histogram`] and [`TestRegistry::histogram`].
+#[track_caller]
 pub(crate) fn histogram_in(
     registry: &Registry,
     full_name: &str,
     labels: &[(&str, &str)],
 ) -> Option<HistogramSample> {
-    let samples: Vec<Sample> = samples(registry)
+    let samples: Vec<Sample> = known_samples(registry, full_name)
         .into_iter()
         .filter(|s| s.family == full_name && labels_match(registry, s, labels, &["le"]))
         .collect();
@@ -273,8 +282,29 @@ pub(crate) fn compare_text_in(
     }
 }
 
-fn samples(registry: &Registry) -> Vec<Sample> {
-    text_samples::parse(&registry.encode_text())
+/// The registry's samples, after checking that `full_name` is a metric
+/// there: declared by a registered component (a `*Vec` may have no series
+/// yet) or exported by some collector. A name that is neither is a typo in
+/// the test, which a quiet `None` would hide.
+#[track_caller]
+fn known_samples(registry: &Registry, full_name: &str) -> Vec<Sample> {
+    let samples = text_samples::parse(&registry.encode_text());
+    let mut names = registry.declared_names();
+    if names.contains(&full_name) || samples.iter().any(|s| s.family == full_name) {
+        return samples;
+    }
+    names.extend(samples.iter().map(|s| s.family.as_str()));
+    names.sort_unstable();
+    names.dedup();
+    let listed: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    panic!(
+        "no metric named `{full_name}` is registered here; the metrics there are: {}",
+        if listed.is_empty() {
+            "none".to_owned()
+        } else {
+            listed.join(", ")
+        }
+    );
 }
 
 /// Whether `sample` carries exactly `wanted`, besides its metric's
