@@ -49,6 +49,7 @@
 //! | `namespace = "shop"` | optional first segment of every metric name |
 //! | `subsystem = "..."` | replaces the component as the middle segment; `""` drops it |
 //! | `crate = "path"` | path of this crate in generated code, for re-exports |
+//! | `allow(rule, ...)` | relaxes these promlint rules for every field |
 //!
 //! On each field, `#[metric(...)]`:
 //!
@@ -57,9 +58,17 @@
 //! | doc comment | the HELP text (lines joined); required unless `help` is given |
 //! | `help = "..."` | the HELP text |
 //! | `name = "..."` | replaces the field name as the last segment |
+//! | `full_name = "..."` | the complete name, verbatim (no namespace or subsystem); not with `name` |
 //! | `labels = ["a", "b"]` | variable labels; required on `*Vec` types, refused on others |
 //! | `buckets = [..]`, `exponential(start, factor, count)`, `linear(start, width, count)` | histogram buckets, computed at compile time |
-//! | `const_labels = [("k", "v")]` | constant labels |
+//! | `const_labels = [("k", "v")]` | constant labels: literal names; values a literal or any `&'static str` constant (`env!(..)`, a `const`) |
+//! | `allow(rule, ...)` | relaxes these promlint rules for this field |
+//!
+//! The promlint rules that `allow` takes are `counter_total` (counters end
+//! in `_total`, nothing else does), `reserved_suffix` (`_bucket`, `_count`,
+//! `_sum`), `type_in_name`, `base_unit`, `abbreviated_unit` and
+//! `camel_case`. The data model's rules (name syntax, `__` prefixes, `:`,
+//! labels, buckets) are never relaxed.
 //!
 //! The full name is `namespace_subsystem_name`, empty segments left out.
 #![forbid(unsafe_code)]
@@ -171,14 +180,16 @@ pub use prometheus_component_macros::Metrics;
 /// | `in "shop"` | `#[metrics(namespace = "shop")]` |
 /// | `/// text` on a field | the HELP text, as with the derive |
 /// | `TYPE["a", "b"]` | `#[metric(labels = ["a", "b"])]` |
-/// | `TYPE { "k" = "v" }` | `#[metric(const_labels = [("k", "v")])]` |
+/// | `TYPE { "k" = "v" }` | `#[metric(const_labels = [("k", "v")])]`; a value may be any `&'static str` constant |
 /// | `= [0.1, 1.0]`, `= exponential(s, f, n)`, `= linear(s, w, n)` | `#[metric(buckets = ...)]` |
 ///
 /// Everything else is written as with the derive, as attributes inside the
 /// macro: `#[metrics(subsystem = "...", crate = "...")]` on the struct,
 /// `#[metric(name = "...", help = "...", labels = [name: Type])]` on a field.
 /// A field takes the struct's visibility unless it gives its own
-/// (`pub(self)` keeps it private).
+/// (`pub(self)` keeps it private). `#[cfg]` and `#[cfg_attr]` on fields
+/// work as with the derive: the struct the macro writes derives `Metrics`,
+/// so the compiler applies them before the derive reads the fields.
 pub use prometheus_component_macros::metrics_component;
 
 /// Derives [`LabelValue`] for a unit-only enum.

@@ -290,7 +290,9 @@ pub(crate) fn compare_text_in(
 fn known_samples(registry: &Registry, full_name: &str) -> Vec<Sample> {
     let samples = text_samples::parse(&registry.encode_text());
     let mut names = registry.declared_names();
-    if names.contains(&full_name) || samples.iter().any(|s| s.family == full_name) {
+    // A histogram's `_count`, `_sum` and `_bucket` series count as known.
+    let exported = |s: &Sample| s.family == full_name || s.name == full_name;
+    if names.contains(&full_name) || samples.iter().any(exported) {
         return samples;
     }
     names.extend(samples.iter().map(|s| s.family.as_str()));

@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 
 use prometheus_component::prometheus::{
-    self, Encoder, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, Opts,
-    TextEncoder,
+    self, Encoder, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, Opts, TextEncoder,
 };
 use prometheus_component::{metrics_component, Error, Metrics, Owner, Registry};
 
@@ -114,7 +113,11 @@ fn relay_by_hand() -> String {
     let db_connections = db_connections.unwrap();
     registry.register(Box::new(db_connections.clone())).unwrap();
     let write_events = counter("nostr_events_written_total", "Events persisted");
-    let sent_events = counter_vec("nostr_events_sent_total", "Events sent to clients", "source");
+    let sent_events = counter_vec(
+        "nostr_events_sent_total",
+        "Events sent to clients",
+        "source",
+    );
     let connections = counter("nostr_connections_total", "New connections");
     let disconnects = counter_vec("nostr_disconnects_total", "Client disconnects", "reason");
     let query_aborts = counter_vec("nostr_query_abort_total", "Queries aborted", "reason");

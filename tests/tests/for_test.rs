@@ -97,7 +97,9 @@ fn reads_back_counters_gauges_and_labels() {
         None
     );
     assert_eq!(m.value("shop_payments_queue_depth", &[]), None);
-    assert_eq!(m.value("no_such_metric", &[]), None);
+    // A name no metric has is a typo in the test, not a missing series.
+    let typo = std::panic::catch_unwind(|| PaymentMetrics::for_test().value("no_such_metric", &[]));
+    assert!(typo.is_err());
 }
 
 #[test]
