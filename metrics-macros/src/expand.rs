@@ -172,6 +172,11 @@ pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
                 <Self as __metrics::Metrics>::register(registry)
             }
 
+            /// Takes this component out of `registry`; `true` when it was there.
+            pub fn unregister(registry: &__metrics::Registry) -> bool {
+                <Self as __metrics::Metrics>::unregister(registry)
+            }
+
             /// A fresh instance on a private registry, for tests.
             pub fn for_test() -> __metrics::TestMetrics<Self> {
                 <Self as __metrics::Metrics>::for_test()

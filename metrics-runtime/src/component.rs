@@ -90,11 +90,45 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     /// unregistered: a hand-registered collector that held a name with
     /// another help text keeps that name unusable for a component.)
     ///
+    /// It never returns `Ok` while a metric of the component is missing
+    /// from the registry: one unregistered behind its back, through
+    /// [`Registry::prometheus`], is registered again (or, when something
+    /// else took its name meanwhile, the component is taken out and the
+    /// error returned). Checking costs one atomic load per metric.
+    ///
     /// A test scope does not change what this does: it registers in the
     /// registry it is given, `Registry::global()` included. Only `global()`
     /// and `try_global()` follow scopes.
     fn register(registry: &Registry) -> Result<Arc<Self>, Error> {
         registry.register::<Self>()
+    }
+
+    /// Takes every metric of the component out of `registry` and forgets
+    /// it there; `true` when it was registered. A later
+    /// [`register`](Metrics::register) makes a new instance.
+    ///
+    /// ```
+    /// use prometheus_component::prometheus::IntCounter;
+    /// use prometheus_component::{Metrics, Registry};
+    ///
+    /// /// The mailer.
+    /// #[derive(Metrics)]
+    /// #[metrics(component = "mailer")]
+    /// struct MailerMetrics {
+    ///     /// Mails sent.
+    ///     sent_total: IntCounter,
+    /// }
+    ///
+    /// let registry = Registry::new();
+    /// MailerMetrics::register(&registry)?;
+    /// assert!(MailerMetrics::unregister(&registry));
+    /// assert!(!MailerMetrics::unregister(&registry)); // idempotent
+    /// assert!(registry.components().is_empty());
+    /// assert!(registry.encode_text().is_empty());
+    /// # Ok::<(), prometheus_component::Error>(())
+    /// ```
+    fn unregister(registry: &Registry) -> bool {
+        registry.unregister::<Self>()
     }
 
     /// A fresh instance on a private registry of its own: parallel tests

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::field_kind::MetricType;
+
 /// What already holds a metric or component name that a registration wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -66,6 +68,32 @@ pub enum Error {
         /// The `prometheus` crate's own error, where it was the one to refuse.
         source: Option<prometheus::Error>,
     },
+    /// A collector registered outside this crate already exports the
+    /// metric's name with another type. One name has one type: its series
+    /// would be exported under one `# TYPE` line, with wrong values.
+    TypeClash {
+        /// The component being registered.
+        component: &'static str,
+        /// The full metric name that clashed.
+        metric: &'static str,
+        /// The type the component declares.
+        declared_as: MetricType,
+        /// The type the name is exported with now (`counter`, `gauge`,
+        /// `histogram`, or `untyped or summary`).
+        exported_as: &'static str,
+    },
+    /// The registry pins a name's help text and label names to those it
+    /// was first registered with, for the registry's whole life (as
+    /// client_golang does), and the component's differ, whether or not
+    /// the collector that first registered the name is still there.
+    PinnedName {
+        /// The component being registered.
+        component: &'static str,
+        /// The full metric name.
+        metric: &'static str,
+        /// The `prometheus` crate's refusal.
+        source: prometheus::Error,
+    },
     /// Another component type with the same component name is already
     /// registered (possible only across crates: within one crate the name
     /// is unique at compile time).
@@ -89,6 +117,21 @@ impl fmt::Display for Error {
                 f,
                 "cannot register component `{component}`: metric `{metric}` is already registered by {owner}"
             ),
+            Error::TypeClash {
+                component,
+                metric,
+                declared_as,
+                exported_as,
+            } => write!(
+                f,
+                "cannot register component `{component}`: metric `{metric}` is already exported as a {exported_as} by a collector registered outside this crate, and this component declares it as a {declared_as}; a name has one type, so give one of them another name"
+            ),
+            Error::PinnedName {
+                component, metric, ..
+            } => write!(
+                f,
+                "cannot register component `{component}`: metric `{metric}` was registered in this registry before with another help text or other label names, and the `prometheus` registry keeps those for the name for its whole life, even after that collector is unregistered: declare the same help text and label names as before, or use another name"
+            ),
             Error::ComponentClash {
                 component,
                 existing_type,
@@ -106,7 +149,8 @@ impl std::error::Error for Error {
             Error::MetricClash {
                 source: Some(source),
                 ..
-            } => Some(source),
+            }
+            | Error::PinnedName { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@ use crate::assemble;
 use crate::component::Metrics;
 use crate::error::Error;
 use crate::registry::Registry;
+use crate::self_metrics;
 
 /// Where a component keeps its global instance; one `static` per component,
 /// emitted by the derive.
@@ -33,8 +34,13 @@ impl<T> GlobalCell<T> {
 impl<T: Metrics> GlobalCell<T> {
     #[inline]
     pub(crate) fn get(&'static self) -> &'static Global<T> {
-        self.cell
-            .get_or_init(|| Global::register_in(Registry::global()))
+        self.cell.get_or_init(|| {
+            let global = Global::register_in(Registry::global());
+            if let Some(error) = &global.error {
+                self_metrics::report_global_failure(T::COMPONENT, error);
+            }
+            global
+        })
     }
 
     /// `global()` as it was before test scopes: the baseline of the

@@ -87,13 +87,17 @@ mod field;
 mod field_kind;
 mod global;
 mod label_value;
+mod own_series;
 #[cfg(feature = "push")]
 mod push;
+mod registration;
 mod registry;
 mod scope;
+mod self_metrics;
 mod test_registry;
 mod testing;
 mod text_samples;
+mod tracked;
 mod typed_labels;
 mod unique;
 

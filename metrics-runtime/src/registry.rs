@@ -1,17 +1,16 @@
 //! A registry that knows which component owns which metric name.
 
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use once_cell::sync::Lazy;
 use prometheus::proto::MetricFamily;
 use prometheus::{Encoder, TextEncoder};
 
-use crate::assemble;
-use crate::component::Metrics;
 use crate::descriptor::MetricDescriptor;
-use crate::error::{Error, Owner};
+use crate::own_series::keep_own_series;
+use crate::tracked::Presence;
 
 /// The `Content-Type` of [`Registry::encode_text`]'s output: the Prometheus
 /// text exposition format 0.0.4.
@@ -46,25 +45,32 @@ pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
 /// ```
 #[derive(Clone)]
 pub struct Registry {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
-struct Inner {
-    prometheus: prometheus::Registry,
+pub(crate) struct Inner {
+    pub(crate) prometheus: prometheus::Registry,
     state: Mutex<State>,
 }
 
 #[derive(Default)]
-struct State {
-    components: HashMap<TypeId, Registered>,
-    metric_owners: HashMap<&'static str, &'static str>,
+pub(crate) struct State {
+    pub(crate) components: HashMap<TypeId, Registered>,
+    /// Each metric name a component declares: the component and the
+    /// metric's descriptor.
+    pub(crate) metric_owners: HashMap<&'static str, (&'static str, &'static MetricDescriptor)>,
+    /// The names under which foreign series were left out of the output,
+    /// each reported once.
+    pub(crate) reported_intrusions: HashSet<&'static str>,
 }
 
-struct Registered {
-    component: &'static str,
-    descriptors: &'static [MetricDescriptor],
-    type_name: &'static str,
-    instance: Arc<dyn Any + Send + Sync>,
+pub(crate) struct Registered {
+    pub(crate) component: &'static str,
+    pub(crate) descriptors: &'static [MetricDescriptor],
+    pub(crate) type_name: &'static str,
+    pub(crate) instance: Arc<dyn Any + Send + Sync>,
+    /// Whether each collector, in field order, is still in the registry.
+    pub(crate) presence: Vec<Presence>,
 }
 
 static GLOBAL: Lazy<Registry> =
@@ -102,9 +108,37 @@ impl Registry {
         &self.inner.prometheus
     }
 
-    /// Collects every registered metric, as the `prometheus` crate does.
+    /// Collects every registered metric, as the `prometheus` crate does,
+    /// except that under a name a component declares only the component's
+    /// own series are kept.
+    ///
+    /// A collector registered directly on [`prometheus()`](Self::prometheus)
+    /// after a component, under one of its names, cannot be refused; the
+    /// `prometheus` registry would merge its series into the component's
+    /// family under one `# TYPE`, exporting wrong values. Its series are
+    /// left out instead, and a warning naming the metric is logged once
+    /// (through the `log` crate).
     pub fn gather(&self) -> Vec<MetricFamily> {
-        self.inner.prometheus.gather()
+        let mut families = self.inner.prometheus.gather();
+        let mut state = self.state();
+        if state.metric_owners.is_empty() {
+            return families;
+        }
+        let intruded = keep_own_series(&mut families, |name| {
+            state
+                .metric_owners
+                .get(name)
+                .map(|(_, descriptor)| *descriptor)
+        });
+        for name in intruded {
+            if state.reported_intrusions.insert(name) {
+                let component = state.metric_owners.get(name).map_or("", |(c, _)| *c);
+                log::warn!(
+                    "metric `{name}` of component `{component}`: a collector registered directly on the `prometheus` registry exports series under this name; they are left out of the output, since they would be exported with the component's type and help"
+                );
+            }
+        }
+        families
     }
 
     /// Every registered metric in the text exposition format
@@ -169,7 +203,7 @@ impl Registry {
             .map_or(&[], |d| d.const_labels())
     }
 
-    fn state(&self) -> MutexGuard<'_, State> {
+    pub(crate) fn state(&self) -> MutexGuard<'_, State> {
         // A panic while the lock was held cannot leave `State` half-updated:
         // every mutation below is a single insert after all checks passed.
         self.inner
@@ -177,91 +211,6 @@ impl Registry {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-
-    /// Registers `T` here, or returns the instance already registered.
-    pub(crate) fn register<T: Metrics>(&self) -> Result<Arc<T>, Error> {
-        let mut state = self.state();
-        if let Some(registered) = state.components.get(&TypeId::of::<T>()) {
-            return Ok(downcast(registered));
-        }
-        state.check_free::<T>()?;
-
-        let metrics = Arc::new(assemble::build::<T>());
-        self.register_all(&*metrics)?;
-        for descriptor in T::descriptors() {
-            state.metric_owners.insert(descriptor.name(), T::COMPONENT);
-        }
-        state.components.insert(
-            TypeId::of::<T>(),
-            Registered {
-                component: T::COMPONENT,
-                descriptors: T::descriptors(),
-                type_name: std::any::type_name::<T>(),
-                instance: metrics.clone(),
-            },
-        );
-        Ok(metrics)
-    }
-
-    /// Registers every metric of `metrics`, or none of them.
-    ///
-    /// Each metric goes in as a collector of its own: the `prometheus`
-    /// registry records a name's label names and help before it accepts a
-    /// collector, so a multi-metric collector refused half-way would leave
-    /// names behind that a later attempt trips over. A single-metric
-    /// collector is refused before anything is recorded.
-    fn register_all<T: Metrics>(&self, metrics: &T) -> Result<(), Error> {
-        let registry = &self.inner.prometheus;
-        for (index, collector) in assemble::collectors(metrics).into_iter().enumerate() {
-            if let Err(source) = registry.register(collector) {
-                for done in assemble::collectors(metrics).into_iter().take(index) {
-                    // Registered a moment ago under the same lock: cannot fail.
-                    let _ = registry.unregister(done);
-                }
-                return Err(Error::MetricClash {
-                    component: T::COMPONENT,
-                    metric: T::descriptors()[index].name(),
-                    owner: Owner::Foreign,
-                    source: Some(source),
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
-impl State {
-    fn check_free<T: Metrics>(&self) -> Result<(), Error> {
-        if let Some(other) = self
-            .components
-            .values()
-            .find(|r| r.component == T::COMPONENT)
-        {
-            return Err(Error::ComponentClash {
-                component: T::COMPONENT,
-                existing_type: other.type_name,
-            });
-        }
-        for descriptor in T::descriptors() {
-            if let Some(owner) = self.metric_owners.get(descriptor.name()) {
-                return Err(Error::MetricClash {
-                    component: T::COMPONENT,
-                    metric: descriptor.name(),
-                    owner: Owner::Component(owner),
-                    source: None,
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
-fn downcast<T: Metrics>(registered: &Registered) -> Arc<T> {
-    registered
-        .instance
-        .clone()
-        .downcast::<T>()
-        .unwrap_or_else(|_| unreachable!("entries are keyed by their own TypeId"))
 }
 
 /// Wraps an existing `prometheus` registry: one made with

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use prometheus_component::prometheus::{Gauge, IntCounter, IntCounterVec, Opts};
+use prometheus_component::prometheus::{Gauge, GaugeVec, IntCounter, IntCounterVec, Opts};
 use prometheus_component::{Error, Metrics, Owner, Registry};
 
 /// Orders.
@@ -60,13 +60,15 @@ fn a_failed_registration_leaves_nothing_behind_and_can_be_retried() {
     // Something outside any component holds the name of the *last* metric,
     // so that the first two are registered before the clash is found. (It
     // has the same help text: the `prometheus` registry requires one help
-    // text and label set per name for the life of the process.)
+    // text and label set per name for the life of the process.) It is a
+    // label-less `GaugeVec` with no child yet: it exports no series, so
+    // only the `prometheus` registry itself can find the clash, half-way.
     let squatter = Box::new(
-        Gauge::with_opts(Opts::new(
-            "store_orders_basket_value",
-            "Value of the open basket.",
-        ))
-        .expect("gauge"),
+        GaugeVec::new(
+            Opts::new("store_orders_basket_value", "Value of the open basket."),
+            &[],
+        )
+        .expect("gauge vec"),
     );
     registry
         .prometheus()
