@@ -23,7 +23,7 @@ impl Registry {
         if let Some(registered) = state.components.get(&TypeId::of::<T>()) {
             // The idempotent path: a map lookup and one atomic load per
             // metric, no allocation.
-            if registered.presence.iter().all(Presence::is_registered) {
+            if registered.presence.all_registered() {
                 return Ok(downcast(registered));
             }
             return self.restore::<T>(&mut state);
@@ -58,19 +58,17 @@ impl Registry {
     /// collector, so a multi-metric collector refused half-way would leave
     /// names behind that a later attempt trips over. A single-metric
     /// collector is refused before anything is recorded.
-    fn register_collectors<T: Metrics>(&self, metrics: &T) -> Result<Vec<Presence>, Error> {
+    fn register_collectors<T: Metrics>(&self, metrics: &T) -> Result<Presence, Error> {
         let registry = &self.inner.prometheus;
-        let mut presence = Vec::with_capacity(T::descriptors().len());
+        let presence = Presence::new(T::descriptors().len());
         for (index, collector) in assemble::collectors(metrics).into_iter().enumerate() {
-            let tracked = Presence::default();
-            if let Err(source) = registry.register(tracked.track(collector)) {
+            if let Err(source) = registry.register(presence.track(index, collector)) {
                 for done in assemble::collectors(metrics).into_iter().take(index) {
                     // Registered a moment ago under the same lock: cannot fail.
                     let _ = registry.unregister(done);
                 }
                 return Err(refusal::<T>(index, source));
             }
-            presence.push(tracked);
         }
         Ok(presence)
     }
@@ -82,14 +80,16 @@ impl Registry {
         let registered = &state.components[&TypeId::of::<T>()];
         let metrics: Arc<T> = downcast(registered);
         let mut refused = None;
-        let fields = assemble::collectors(&*metrics)
-            .into_iter()
-            .zip(&registered.presence);
-        for (index, (collector, presence)) in fields.enumerate() {
-            if presence.is_registered() {
+        let presence = &registered.presence;
+        for (index, collector) in assemble::collectors(&*metrics).into_iter().enumerate() {
+            if presence.is_registered(index) {
                 continue;
             }
-            if let Err(source) = self.inner.prometheus.register(presence.track(collector)) {
+            if let Err(source) = self
+                .inner
+                .prometheus
+                .register(presence.track(index, collector))
+            {
                 refused = Some(refusal::<T>(index, source));
                 break;
             }
@@ -114,11 +114,8 @@ impl Registry {
             return false;
         };
         let metrics: Arc<T> = downcast(&registered);
-        for (collector, presence) in assemble::collectors(&*metrics)
-            .into_iter()
-            .zip(&registered.presence)
-        {
-            if presence.is_registered() {
+        for (index, collector) in assemble::collectors(&*metrics).into_iter().enumerate() {
+            if registered.presence.is_registered(index) {
                 // Only fails for a collector already gone.
                 let _ = self.inner.prometheus.unregister(collector);
             }
@@ -135,6 +132,9 @@ impl Registry {
     /// family and exported under one type; of the same type, they would be
     /// left out of the output (see `own_series`).
     fn check_no_foreign_series<T: Metrics>(&self) -> Result<(), Error> {
+        if !self.may_hold_foreign_collectors() {
+            return Ok(());
+        }
         let families: Vec<MetricFamily> = self.inner.prometheus.gather();
         for descriptor in T::descriptors() {
             let Some(family) = families.iter().find(|f| f.name() == descriptor.name()) else {

@@ -2,6 +2,7 @@
 
 use std::any::{Any, TypeId};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use once_cell::sync::Lazy;
@@ -50,6 +51,10 @@ pub struct Registry {
 
 pub(crate) struct Inner {
     pub(crate) prometheus: prometheus::Registry,
+    /// Set once the inner registry is handed out (or came from outside):
+    /// until then only components are in it, and registration need not
+    /// look for foreign series.
+    shared: AtomicBool,
     state: Mutex<State>,
 }
 
@@ -70,16 +75,16 @@ pub(crate) struct Registered {
     pub(crate) type_name: &'static str,
     pub(crate) instance: Arc<dyn Any + Send + Sync>,
     /// Whether each collector, in field order, is still in the registry.
-    pub(crate) presence: Vec<Presence>,
+    pub(crate) presence: Presence,
 }
 
 static GLOBAL: Lazy<Registry> =
-    Lazy::new(|| Registry::wrap(prometheus::default_registry().clone()));
+    Lazy::new(|| Registry::wrap(prometheus::default_registry().clone(), true));
 
 impl Registry {
     /// A new, empty registry with its own `prometheus::Registry`.
     pub fn new() -> Self {
-        Registry::wrap(prometheus::Registry::new())
+        Registry::wrap(prometheus::Registry::new(), false)
     }
 
     /// The process-wide registry, which wraps
@@ -94,10 +99,13 @@ impl Registry {
         &GLOBAL
     }
 
-    fn wrap(prometheus: prometheus::Registry) -> Self {
+    /// `prometheus`, in which collectors of others may already be when
+    /// `shared` says so.
+    fn wrap(prometheus: prometheus::Registry, shared: bool) -> Self {
         Registry {
             inner: Arc::new(Inner {
                 prometheus,
+                shared: AtomicBool::new(shared),
                 state: Mutex::new(State::default()),
             }),
         }
@@ -105,7 +113,14 @@ impl Registry {
 
     /// The inner `prometheus` registry, for collectors registered by hand.
     pub fn prometheus(&self) -> &prometheus::Registry {
+        self.inner.shared.store(true, Ordering::Relaxed);
         &self.inner.prometheus
+    }
+
+    /// Whether collectors other than components' may be in the inner
+    /// registry: it was handed out, or came from outside.
+    pub(crate) fn may_hold_foreign_collectors(&self) -> bool {
+        self.inner.shared.load(Ordering::Relaxed)
     }
 
     /// Collects every registered metric, as the `prometheus` crate does,
@@ -247,7 +262,7 @@ impl Registry {
 /// ```
 impl From<prometheus::Registry> for Registry {
     fn from(registry: prometheus::Registry) -> Self {
-        Registry::wrap(registry)
+        Registry::wrap(registry, true)
     }
 }
 

@@ -1,41 +1,60 @@
-//! Whether a registered collector is still in its `prometheus` registry,
-//! in one atomic load.
+//! Whether each registered collector of a component is still in its
+//! `prometheus` registry, in one atomic load.
 //!
 //! Anyone holding [`Registry::prometheus`](crate::Registry::prometheus) can
 //! unregister a component's collector behind the component's back. Each
-//! collector goes into the `prometheus` registry wrapped with a share of a
-//! [`Presence`] token; the registry drops the wrapper when the collector
-//! leaves it, whoever removed it, so the token's count tells whether it is
-//! still there without a lock, an allocation or a scrape.
+//! collector goes into the `prometheus` registry wrapped so that dropping
+//! the wrapper, which the registry does when the collector leaves it,
+//! whoever removed it, clears the collector's flag in [`Presence`]: no
+//! lock, no allocation and no scrape is needed to check.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use prometheus::core::{Collector, Desc};
 use prometheus::proto::MetricFamily;
 
-/// Tells whether the one collector [`track`](Presence::track) wrapped is
-/// still registered.
-#[derive(Default)]
-pub(crate) struct Presence(Arc<()>);
+/// One flag per collector of a component: set while it is registered.
+pub(crate) struct Presence(Arc<[AtomicBool]>);
 
 impl Presence {
-    /// `collector`, holding a share of this token for as long as it lives.
-    pub(crate) fn track(&self, collector: Box<dyn Collector>) -> Box<dyn Collector> {
+    /// Flags for `count` collectors, none registered yet.
+    pub(crate) fn new(count: usize) -> Self {
+        Presence((0..count).map(|_| AtomicBool::new(false)).collect())
+    }
+
+    /// `collector`, number `index`, wrapped to clear its flag when it is
+    /// dropped; its flag is set until then. Register what this returns.
+    pub(crate) fn track(&self, index: usize, collector: Box<dyn Collector>) -> Box<dyn Collector> {
+        self.0[index].store(true, Ordering::Release);
         Box::new(Tracked {
             inner: collector,
-            _share: self.0.clone(),
+            flags: self.0.clone(),
+            index,
         })
     }
 
-    /// Whether the collector tracked last is still alive: in its registry.
-    pub(crate) fn is_registered(&self) -> bool {
-        Arc::strong_count(&self.0) > 1
+    /// Whether collector number `index` is registered.
+    pub(crate) fn is_registered(&self, index: usize) -> bool {
+        self.0[index].load(Ordering::Acquire)
+    }
+
+    /// Whether every collector is registered.
+    pub(crate) fn all_registered(&self) -> bool {
+        self.0.iter().all(|flag| flag.load(Ordering::Acquire))
     }
 }
 
 struct Tracked {
     inner: Box<dyn Collector>,
-    _share: Arc<()>,
+    flags: Arc<[AtomicBool]>,
+    index: usize,
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        self.flags[self.index].store(false, Ordering::Release);
+    }
 }
 
 impl Collector for Tracked {
@@ -55,22 +74,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn presence_follows_the_collector_in_and_out_of_the_registry() {
+    fn presence_follows_each_collector_in_and_out_of_the_registry() {
         let registry = prometheus::Registry::new();
-        let counter = IntCounter::new("t_total", "T.").unwrap();
-        let presence = Presence::default();
-        assert!(!presence.is_registered());
+        let a = IntCounter::new("a_total", "A.").unwrap();
+        let b = IntCounter::new("b_total", "B.").unwrap();
+        let presence = Presence::new(2);
+        assert!(!presence.all_registered());
         registry
-            .register(presence.track(Box::new(counter.clone())))
+            .register(presence.track(0, Box::new(a.clone())))
             .unwrap();
-        assert!(presence.is_registered());
+        registry
+            .register(presence.track(1, Box::new(b.clone())))
+            .unwrap();
+        assert!(presence.all_registered());
         // Removed by anyone, through the plain `prometheus` API.
-        registry.unregister(Box::new(counter.clone())).unwrap();
-        assert!(!presence.is_registered());
+        registry.unregister(Box::new(a.clone())).unwrap();
+        assert!(!presence.is_registered(0));
+        assert!(presence.is_registered(1));
+        assert!(!presence.all_registered());
         // A refused registration does not count either.
         let other = prometheus::Registry::new();
-        other.register(Box::new(counter.clone())).unwrap();
-        assert!(other.register(presence.track(Box::new(counter))).is_err());
-        assert!(!presence.is_registered());
+        other.register(Box::new(a.clone())).unwrap();
+        assert!(other.register(presence.track(0, Box::new(a))).is_err());
+        assert!(!presence.is_registered(0));
     }
 }
