@@ -22,7 +22,7 @@ pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
 /// Cloning is cheap: clones share the same metrics. Besides the inner
 /// `prometheus` registry, it records which component owns each metric name,
 /// so a clash is refused with both owners named, and which component
-/// instance it holds, so that [`Metrics::register`] returns the same
+/// instance it holds, so that [`Metrics::register`](crate::Metrics::register) returns the same
 /// instance on every call.
 ///
 /// ```
