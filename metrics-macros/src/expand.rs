@@ -50,6 +50,13 @@ pub(crate) fn impl_metrics(component: &Component, krate: &TokenStream) -> TokenS
                 &GLOBAL
             }
         }
+
+        // The component's entry in the binary-wide catalog, gathered by
+        // the linker.
+        #[__metrics::linkme::distributed_slice(__metrics::CATALOG)]
+        #[linkme(crate = __metrics::linkme)]
+        static __CATALOG_ENTRY: __metrics::Entry =
+            __metrics::Entry::__of::<#ident>(::core::module_path!());
     };
     in_scope(krate, body, inherent(ident))
 }

@@ -30,6 +30,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Every component of the binary, registered before the first scrape:
+    // every series is there, at zero, from the start.
+    if let Err(errors) = Registry::global().register_all() {
+        for error in errors {
+            eprintln!("demo: not exported: {error}");
+        }
+    }
     let exporter = match Exporter::bind(addr.as_str(), Registry::global()) {
         Ok(exporter) => exporter,
         Err(err) => {

@@ -5,6 +5,7 @@ pub use ::core::result::Result;
 pub use ::std::sync::Arc;
 
 pub use crate::assemble::{Builder, Fields};
+pub use crate::catalog::{Entry, CATALOG};
 pub use crate::component::Metrics;
 pub use crate::const_checks::{
     fail_if, is_counter, is_histogram, labels_are, require_typed_labels, Spelled,
@@ -18,3 +19,4 @@ pub use crate::registry::Registry;
 pub use crate::testing::TestMetrics;
 pub use crate::typed_labels::TypedLabelsField;
 pub use crate::unique::{assert_unique, Names};
+pub use linkme;

@@ -1,0 +1,160 @@
+//! Every component in the binary, known at link time.
+//!
+//! Each component that `#[derive(Metrics)]` or
+//! [`metrics_component!`](crate::metrics_component) declares adds an
+//! [`Entry`] to a distributed slice (dtolnay's `linkme`): the linker
+//! gathers the entries of every crate in the binary into one array, so
+//! the catalog costs nothing at run time before it is read, and needs no
+//! list kept by hand.
+//!
+//! ```
+//! use prometheus_component::prometheus::IntCounter;
+//! use prometheus_component::{catalog, Metrics, Registry};
+//!
+//! /// The mailer.
+//! #[derive(Metrics)]
+//! #[metrics(component = "mailer")]
+//! pub struct MailerMetrics {
+//!     /// Mails sent.
+//!     pub sent_total: IntCounter,
+//! }
+//!
+//! let entry = catalog::components()
+//!     .find(|entry| entry.component() == "mailer")
+//!     .unwrap();
+//! assert!(entry.type_name().ends_with("MailerMetrics"));
+//! assert_eq!(entry.descriptors()[0].name(), "mailer_sent_total");
+//!
+//! // At start-up: every series of every component, exported from the
+//! // first scrape (a `*Vec` without children has none yet).
+//! let registry = Registry::new();
+//! registry.register_all().unwrap();
+//! assert!(registry.encode_text().contains("mailer_sent_total 0\n"));
+//! # assert!(catalog::check().is_ok());
+//! ```
+
+mod clash;
+mod markdown;
+#[cfg(feature = "rules")]
+mod rules;
+
+use std::fmt;
+
+use crate::component::Metrics;
+use crate::descriptor::MetricDescriptor;
+use crate::error::Error;
+use crate::registry::Registry;
+
+pub use self::clash::{check, Clash};
+pub use self::markdown::markdown;
+#[cfg(feature = "rules")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rules")))]
+pub use self::rules::{check_rules, check_rules_with, RuleProblem};
+
+/// Where the derive's generated code puts each component's entry.
+// `linkme` declares the slice with linker-section statics, which the
+// `unsafe_code` lint counts as unsafe; this crate has no other.
+#[allow(unsafe_code)]
+#[linkme::distributed_slice]
+#[linkme(crate = linkme)]
+#[doc(hidden)]
+pub static CATALOG: [Entry];
+
+/// Every component linked into this binary, in no particular order.
+pub fn components() -> impl Iterator<Item = &'static Entry> {
+    CATALOG.iter()
+}
+
+/// One component of the catalog: its names, its metrics, and a way to
+/// register it.
+pub struct Entry {
+    component: &'static str,
+    type_name: fn() -> &'static str,
+    module_path: &'static str,
+    descriptors: fn() -> &'static [MetricDescriptor],
+    register: fn(&Registry) -> Result<(), Error>,
+}
+
+impl Entry {
+    /// The entry of `T`, declared in module `module_path`; for the derive.
+    #[doc(hidden)]
+    pub const fn __of<T: Metrics>(module_path: &'static str) -> Entry {
+        Entry {
+            component: T::COMPONENT,
+            type_name: std::any::type_name::<T>,
+            module_path,
+            descriptors: T::descriptors,
+            register: register_erased::<T>,
+        }
+    }
+
+    /// The component name.
+    pub fn component(&self) -> &'static str {
+        self.component
+    }
+
+    /// The Rust type that declares the component.
+    pub fn type_name(&self) -> &'static str {
+        (self.type_name)()
+    }
+
+    /// The module the component is declared in (`module_path!()` there).
+    pub fn module_path(&self) -> &'static str {
+        self.module_path
+    }
+
+    /// The declaration of each metric, in field order.
+    pub fn descriptors(&self) -> &'static [MetricDescriptor] {
+        (self.descriptors)()
+    }
+
+    /// Registers the component in `registry`, as
+    /// [`Metrics::register`] does (idempotently).
+    pub fn register(&self, registry: &Registry) -> Result<(), Error> {
+        (self.register)(registry)
+    }
+}
+
+fn register_erased<T: Metrics>(registry: &Registry) -> Result<(), Error> {
+    T::register(registry).map(drop)
+}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entry")
+            .field("component", &self.component)
+            .field("type_name", &self.type_name())
+            .field("module_path", &self.module_path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Registry {
+    /// Registers every component in the [catalog](crate::catalog): call it
+    /// at start-up, on [`Registry::global()`] say, and every series of
+    /// every component (typed labels included) is exported, at zero, from
+    /// the first scrape, rather than after each component's first use.
+    ///
+    /// Idempotent. A component that cannot be registered does not stop
+    /// the others: every error is returned together.
+    ///
+    /// ```
+    /// use prometheus_component::Registry;
+    ///
+    /// if let Err(errors) = Registry::global().register_all() {
+    ///     for error in errors {
+    ///         eprintln!("not exported: {error}");
+    ///     }
+    /// }
+    /// ```
+    pub fn register_all(&self) -> Result<(), Vec<Error>> {
+        let errors: Vec<Error> = components()
+            .filter_map(|entry| entry.register(self).err())
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
