@@ -97,9 +97,12 @@ mod push;
 mod registration;
 mod registry;
 mod scope;
+#[cfg(feature = "http")]
+mod scrape;
 mod self_metrics;
 mod test_registry;
 mod testing;
+mod text_format;
 mod text_samples;
 mod tracked;
 mod typed_labels;
@@ -125,8 +128,12 @@ pub use crate::label_value::{LabelSet, LabelValue};
 pub use crate::push::{PushError, Pushgateway};
 pub use crate::registry::{Registry, TEXT_CONTENT_TYPE};
 pub use crate::scope::{Scoped, TestScope};
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub use crate::scrape::{scrape, ScrapeRequest, ScrapeResponse};
 pub use crate::test_registry::TestRegistry;
 pub use crate::testing::{HistogramSample, TestMetrics, TextMismatch};
+pub use crate::text_format::Format;
 pub use crate::typed_labels::{Labeled, LabeledMetric};
 
 /// Derives [`Metrics`] for a struct whose fields are `prometheus` metrics.

@@ -7,10 +7,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use once_cell::sync::Lazy;
 use prometheus::proto::MetricFamily;
-use prometheus::{Encoder, TextEncoder};
 
 use crate::descriptor::MetricDescriptor;
 use crate::own_series::keep_own_series;
+use crate::text_format::{self, Format};
 use crate::tracked::Presence;
 
 /// The `Content-Type` of [`Registry::encode_text`]'s output: the Prometheus
@@ -160,10 +160,38 @@ impl Registry {
     /// ([`TEXT_CONTENT_TYPE`]), as served on `/metrics`.
     pub fn encode_text(&self) -> String {
         let mut text = String::new();
-        TextEncoder::new()
-            .encode_utf8(&self.gather(), &mut text)
-            .expect("formatting into a String cannot fail");
+        self.encode(Format::Text, &mut text);
         text
+    }
+
+    /// Appends the exposition in `format` to `out`, a buffer a scraper can
+    /// reuse from one scrape to the next. The text format is byte for byte
+    /// what the `prometheus` crate's `TextEncoder` writes.
+    ///
+    /// ```
+    /// use prometheus_component::prometheus::IntCounter;
+    /// use prometheus_component::{Format, Metrics, Registry};
+    ///
+    /// /// The mailer.
+    /// #[derive(Metrics)]
+    /// #[metrics(component = "mailer")]
+    /// struct MailerMetrics {
+    ///     /// Mails sent.
+    ///     sent_total: IntCounter,
+    /// }
+    ///
+    /// let registry = Registry::new();
+    /// MailerMetrics::register(&registry)?.sent_total.inc();
+    /// let mut out = String::new();
+    /// registry.encode(Format::OpenMetrics, &mut out);
+    /// assert_eq!(
+    ///     out,
+    ///     "# HELP mailer_sent Mails sent.\n# TYPE mailer_sent counter\nmailer_sent_total 1\n# EOF\n"
+    /// );
+    /// # Ok::<(), prometheus_component::Error>(())
+    /// ```
+    pub fn encode(&self, format: Format, out: &mut String) {
+        text_format::encode(&self.gather(), format, out);
     }
 
     /// Writes the text exposition into `writer`.
@@ -175,11 +203,7 @@ impl Registry {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn write_text<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
-        let mut buffer = Vec::new();
-        TextEncoder::new()
-            .encode(&self.gather(), &mut buffer)
-            .map_err(std::io::Error::other)?;
-        writer.write_all(&buffer)
+        writer.write_all(self.encode_text().as_bytes())
     }
 
     /// The names of the components registered here, sorted.

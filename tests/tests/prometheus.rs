@@ -5,7 +5,7 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use prometheus_component::{Exporter, Registry};
+use prometheus_component::{Exporter, MetricType, Registry};
 use serde_json::Value;
 
 use support::components::{self, CheckoutMetrics, TRICKY_VALUES};
@@ -67,8 +67,13 @@ fn prometheus_scrapes_types_help_and_values() {
     assert_close(median, 0.2, "median");
 
     // Type and help of every declared metric, as Prometheus recorded them.
+    // It negotiated OpenMetrics, which names a counter's family without
+    // `_total`: finding the counters' metadata under those names shows it.
     for descriptor in CheckoutMetrics::descriptors() {
-        let name = descriptor.name();
+        let name = match descriptor.metric_type() {
+            MetricType::Counter => descriptor.name().strip_suffix("_total").expect("_total"),
+            _ => descriptor.name(),
+        };
         let url = prometheus.url("/api/v1/metadata");
         let metadata = prometheus.wait_for(&format!("metadata of {name}"), || {
             let json = support::get_json(&url, &[("metric", name)])?;

@@ -32,9 +32,17 @@ pub const METRICS_PATH: &str = "/metrics";
 ///
 /// It runs on a thread of its own, named `metrics-exporter`, with a
 /// single-threaded `tokio` runtime inside, and stops, freeing its port, on
-/// [`shutdown`](Exporter::shutdown) or when dropped. Every other path is
-/// answered with `404 Not Found`, every other method on `/metrics` with
-/// `405 Method Not Allowed` and `Allow: GET`.
+/// [`shutdown`](Exporter::shutdown) or when dropped. It answers as
+/// [`scrape`](crate::scrape) does: OpenMetrics or text as the scraper's
+/// `Accept` prefers, gzip when `Accept-Encoding` allows it, `HEAD` with the
+/// headers only, `405 Method Not Allowed` with `Allow: GET, HEAD` for
+/// other methods, and a 500 when a collector panics. Every other path is
+/// answered with `404 Not Found`.
+///
+/// When every connection slot is taken, a new connection takes the slot
+/// of the one that has waited longest without sending a whole request, so
+/// idle or trickling sockets never keep a real scraper waiting; the cap
+/// holds for requests in progress.
 ///
 /// ```
 /// use std::io::{Read, Write};

@@ -1,25 +1,30 @@
 //! The serving loop: accepting within the connection cap, one hyper
 //! HTTP/1 connection per request under a deadline, and the routes.
 
+use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::future::{poll_fn, Future};
+use std::io::Cursor;
 use std::pin::{pin, Pin};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::task::Poll;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
-use hyper::body::Incoming;
-use hyper::header::{HeaderValue, ALLOW, CONTENT_TYPE};
+use hyper::body::{Body, Frame, Incoming, SizeHint};
+use hyper::header::{HeaderValue, ACCEPT, ACCEPT_ENCODING, CONTENT_TYPE};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper::{Method, Request, Response, StatusCode};
+use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, Semaphore};
+use tokio::task::AbortHandle;
 
 use super::{ExporterBuilder, METRICS_PATH};
-use crate::registry::{Registry, TEXT_CONTENT_TYPE};
+use crate::registry::Registry;
+use crate::scrape::{scrape, ScrapeRequest};
 
 /// hyper refuses read buffers smaller than this (it asserts), so smaller
 /// limits are raised to it rather than passed on.
@@ -49,13 +54,14 @@ impl Server {
             .header_read_timeout(config.header_read_timeout.min(MAX_TIMEOUT))
             .max_buf_size(config.max_header_bytes.max(MIN_HEADER_BYTES))
             .keep_alive(false);
+        // Connections that hold a slot but have not sent a whole request
+        // yet, oldest first: the ones to give up when the slots run out.
+        let mut waiting: VecDeque<Waiting> = VecDeque::new();
 
         loop {
-            // Taking a slot before accepting leaves excess connections in the
-            // kernel's backlog instead of holding them open here.
-            let Some(Ok(slot)) = until(&mut stopped, slots.clone().acquire_owned()).await else {
-                break;
-            };
+            // Accepting first, and only then finding a slot, means a new
+            // connection (a real scraper, say) is never stuck in the
+            // kernel's backlog behind idle or trickling sockets.
             let stream = match until(&mut stopped, listener.accept()).await {
                 None => break,
                 Some(Ok((stream, _peer))) => stream,
@@ -69,24 +75,59 @@ impl Server {
                     continue;
                 }
             };
+            waiting.retain(Waiting::still_waiting);
+            let slot = match slots.clone().try_acquire_owned() {
+                Ok(slot) => slot,
+                Err(_) => {
+                    // Full: give up the connection that has waited longest
+                    // for its request. If every slot has a request in
+                    // progress, the cap applies: wait for one to finish.
+                    if let Some(oldest) = waiting.pop_front() {
+                        oldest.task.abort();
+                    }
+                    match until(&mut stopped, slots.clone().acquire_owned()).await {
+                        Some(Ok(slot)) => slot,
+                        _ => break,
+                    }
+                }
+            };
             let registry = self.registry.clone();
+            let started = Arc::new(AtomicBool::new(false));
+            let request_started = started.clone();
             let service = service_fn(move |request: Request<Incoming>| {
+                request_started.store(true, Ordering::Relaxed);
                 let response = respond(&registry, &request);
                 async move { Ok::<_, Infallible>(response) }
             });
             let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
             let deadline = config.request_timeout.min(MAX_TIMEOUT);
-            tokio::spawn(async move {
+            let task = tokio::spawn(async move {
                 // Errors here are the client's (malformed request, timeout,
                 // reset): the connection is closed and there is no one to tell.
                 let _ = tokio::time::timeout(deadline, connection).await;
                 drop(slot);
+            });
+            waiting.push_back(Waiting {
+                started,
+                task: task.abort_handle(),
             });
         }
 
         drop(listener);
         let grace = config.shutdown_grace.min(MAX_TIMEOUT);
         let _ = tokio::time::timeout(grace, graceful.shutdown()).await;
+    }
+}
+
+/// A connection that may still be waiting for its request.
+struct Waiting {
+    started: Arc<AtomicBool>,
+    task: AbortHandle,
+}
+
+impl Waiting {
+    fn still_waiting(&self) -> bool {
+        !self.started.load(Ordering::Relaxed) && !self.task.is_finished()
     }
 }
 
@@ -105,36 +146,61 @@ async fn until<F: Future>(stop: &mut oneshot::Receiver<()>, future: F) -> Option
     .await
 }
 
-fn respond(registry: &Registry, request: &Request<Incoming>) -> Response<String> {
+fn respond(registry: &Registry, request: &Request<Incoming>) -> Response<Payload> {
     if request.uri().path() != METRICS_PATH {
-        return plain(
-            StatusCode::NOT_FOUND,
-            format!("Not found: metrics are served on {METRICS_PATH}\n"),
+        let text = format!("Not found: metrics are served on {METRICS_PATH}\n");
+        let mut response = Response::new(Payload(Some(text.into_bytes())));
+        *response.status_mut() = StatusCode::NOT_FOUND;
+        response.headers_mut().insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
         );
-    }
-    if request.method() != Method::GET {
-        let mut response = plain(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "Method not allowed: use GET\n".to_owned(),
-        );
-        response
-            .headers_mut()
-            .insert(ALLOW, HeaderValue::from_static("GET"));
         return response;
     }
-    let mut response = Response::new(registry.encode_text());
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static(TEXT_CONTENT_TYPE));
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|value: &HeaderValue| value.to_str().ok())
+    };
+    let answer = scrape(
+        registry,
+        &ScrapeRequest {
+            method: request.method().as_str(),
+            accept: header(ACCEPT),
+            accept_encoding: header(ACCEPT_ENCODING),
+        },
+    );
+    let mut response = Response::new(Payload(Some(answer.body)));
+    *response.status_mut() = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
+    for (name, value) in answer.headers {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, value);
+        }
+    }
     response
 }
 
-fn plain(status: StatusCode, body: String) -> Response<String> {
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    response.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    response
+/// A response body sent in one piece.
+pub(super) struct Payload(Option<Vec<u8>>);
+
+impl Body for Payload {
+    type Data = Cursor<Vec<u8>>;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Infallible>>> {
+        let chunk = self.0.take().filter(|bytes| !bytes.is_empty());
+        Poll::Ready(chunk.map(|bytes| Ok(Frame::data(Cursor::new(bytes)))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.as_ref().is_none_or(Vec::is_empty)
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(self.0.as_ref().map_or(0, |bytes| bytes.len() as u64))
+    }
 }
