@@ -1,5 +1,6 @@
 //! Encoding 10,000 series: `Registry::encode_text` against the `prometheus`
-//! crate's `TextEncoder` on the same registry, and where the time goes.
+//! crate's `TextEncoder` on the same registry, where the time goes, and
+//! what OpenMetrics and gzip cost on the same page.
 
 // `criterion_group!` generates functions without docs.
 #![allow(missing_docs)]
@@ -8,7 +9,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use prometheus_component::prometheus::{Encoder, IntCounterVec, TextEncoder};
-use prometheus_component::{Metrics, Registry};
+use prometheus_component::{scrape, Format, Metrics, Registry, ScrapeRequest};
 
 /// Ten thousand series.
 #[derive(Metrics)]
@@ -42,6 +43,30 @@ fn exposition(c: &mut Criterion) {
                 .unwrap();
             black_box(buffer)
         })
+    });
+    group.bench_function("encode_open_metrics_into_a_reused_buffer", |b| {
+        let mut buffer = String::new();
+        b.iter(|| {
+            buffer.clear();
+            registry.encode(Format::OpenMetrics, &mut buffer);
+            black_box(buffer.len())
+        })
+    });
+    group.bench_function("scrape_text_gzip", |b| {
+        let request = ScrapeRequest {
+            method: "GET",
+            accept: None,
+            accept_encoding: Some("gzip"),
+        };
+        b.iter(|| black_box(scrape(&registry, &request).body.len()))
+    });
+    group.bench_function("scrape_text_identity", |b| {
+        let request = ScrapeRequest {
+            method: "GET",
+            accept: None,
+            accept_encoding: None,
+        };
+        b.iter(|| black_box(scrape(&registry, &request).body.len()))
     });
     group.bench_function("gather_only", |b| b.iter(|| black_box(registry.gather())));
     let families = registry.gather();

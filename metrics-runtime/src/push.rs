@@ -8,6 +8,7 @@
 
 use std::error::Error as StdError;
 use std::fmt;
+use std::io::Read;
 use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE;
@@ -51,6 +52,8 @@ const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 60 * 60);
 pub struct Pushgateway {
     base: String,
     agent: ureq::Agent,
+    /// The `Authorization` header sent with every request, if any.
+    authorization: Option<String>,
 }
 
 /// Why a push or delete failed.
@@ -102,7 +105,34 @@ impl Pushgateway {
         Pushgateway {
             base: url.trim_end_matches('/').to_owned(),
             agent: agent(Duration::from_secs(10)),
+            authorization: None,
         }
+    }
+
+    /// The same gateway, sending HTTP basic authentication with every
+    /// request (for a gateway behind `--web.config.file` or a proxy).
+    ///
+    /// ```
+    /// let gateway = prometheus_component::Pushgateway::new("http://127.0.0.1:9091")
+    ///     .basic_auth("batch", "s3cret");
+    /// ```
+    pub fn basic_auth(mut self, user: &str, password: &str) -> Self {
+        let credentials =
+            base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+        self.authorization = Some(format!("Basic {credentials}"));
+        self
+    }
+
+    /// The same gateway, sending `Authorization: Bearer <token>` with every
+    /// request.
+    ///
+    /// ```
+    /// let gateway = prometheus_component::Pushgateway::new("http://127.0.0.1:9091")
+    ///     .bearer_token("eyJhbGciOi...");
+    /// ```
+    pub fn bearer_token(mut self, token: &str) -> Self {
+        self.authorization = Some(format!("Bearer {token}"));
+        self
     }
 
     /// The same gateway with another timeout for each whole request.
@@ -166,7 +196,15 @@ impl Pushgateway {
     /// ```
     pub fn delete(&self, job: &str, grouping: &[(&str, &str)]) -> Result<(), PushError> {
         let url = self.url(job, grouping)?;
-        answer(url.clone(), self.agent.delete(&url).call())
+        answer(url.clone(), self.authorized(self.agent.delete(&url)).call())
+    }
+
+    /// `request` with this gateway's `Authorization` header, if any.
+    fn authorized<B>(&self, request: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
+        match &self.authorization {
+            Some(authorization) => request.header("Authorization", authorization),
+            None => request,
+        }
     }
 
     /// Sends `registry`'s exposition to the group's URL.
@@ -182,7 +220,9 @@ impl Pushgateway {
             Upload::Replace => self.agent.put(&url),
             Upload::Merge => self.agent.post(&url),
         };
-        let request = request.header("Content-Type", TEXT_CONTENT_TYPE);
+        let request = self
+            .authorized(request)
+            .header("Content-Type", TEXT_CONTENT_TYPE);
         answer(url.clone(), request.send(registry.encode_text()))
     }
 
@@ -268,18 +308,29 @@ fn answer(
     if status.is_success() {
         return Ok(());
     }
-    // The body only explains the refusal; an unreadable one leaves it empty.
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(MAX_ERROR_BODY)
-        .read_to_string()
-        .unwrap_or_default();
     Err(PushError::Rejected {
         url,
         status: status.as_u16(),
-        body: body.trim().to_owned(),
+        body: refusal_reason(response.body_mut()),
     })
+}
+
+/// The start of a refusal's body, which says why: at most
+/// `MAX_ERROR_BODY` bytes, cut short with `[...]` rather than dropped when
+/// longer; what cannot be read is left out.
+fn refusal_reason(body: &mut ureq::Body) -> String {
+    let mut bytes = Vec::new();
+    let _ = body
+        .as_reader()
+        .take(MAX_ERROR_BODY + 1)
+        .read_to_end(&mut bytes);
+    let cut = bytes.len() as u64 > MAX_ERROR_BODY;
+    bytes.truncate(MAX_ERROR_BODY as usize);
+    let mut reason = String::from_utf8_lossy(&bytes).trim().to_owned();
+    if cut {
+        reason.push_str(" [...]");
+    }
+    reason
 }
 
 /// `name/value`, or `name@base64/<base64url>` when the value is empty, is

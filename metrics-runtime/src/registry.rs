@@ -206,6 +206,25 @@ impl Registry {
         writer.write_all(self.encode_text().as_bytes())
     }
 
+    /// Registers the `prometheus` crate's process collector here:
+    /// `process_cpu_seconds_total`, `process_resident_memory_bytes`,
+    /// `process_open_fds` and the other `process_*` series of the running
+    /// process (feature `process`, Linux). Registering it twice is an
+    /// error (`AlreadyReg`).
+    ///
+    /// ```
+    /// let registry = prometheus_component::Registry::new();
+    /// registry.register_process_collector()?;
+    /// assert!(registry.encode_text().contains("\nprocess_resident_memory_bytes "));
+    /// # Ok::<(), prometheus_component::prometheus::Error>(())
+    /// ```
+    #[cfg(all(feature = "process", target_os = "linux"))]
+    #[cfg_attr(docsrs, doc(cfg(all(feature = "process", target_os = "linux"))))]
+    pub fn register_process_collector(&self) -> prometheus::Result<()> {
+        let collector = prometheus::process_collector::ProcessCollector::for_self();
+        self.inner.prometheus.register(Box::new(collector))
+    }
+
     /// The names of the components registered here, sorted.
     pub fn components(&self) -> Vec<&'static str> {
         let mut names: Vec<_> = self

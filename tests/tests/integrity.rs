@@ -274,3 +274,23 @@ fn a_failed_global_registration_is_logged_and_counted() {
         1
     );
 }
+
+#[test]
+fn the_process_collector_passes_through() {
+    let registry = Registry::new();
+    registry.register_process_collector().unwrap();
+    let text = registry.encode_text();
+    for family in [
+        "process_cpu_seconds_total",
+        "process_resident_memory_bytes",
+        "process_open_fds",
+        "process_threads",
+        "process_start_time_seconds",
+    ] {
+        assert!(
+            text.contains(&format!("# TYPE {family} ")),
+            "{family} in {text}"
+        );
+    }
+    assert!(registry.register_process_collector().is_err(), "only once");
+}

@@ -169,3 +169,79 @@ fn invalid_groupings_are_refused_before_sending() {
         assert!(matches!(err, PushError::InvalidGrouping(_)), "{err:?}");
     }
 }
+
+/// A one-shot HTTP server on loopback: answers one request with `status`
+/// and `body`, and hands back the request's head.
+fn answer_once(status: &str, body: String) -> (String, std::thread::JoinHandle<String>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let status = status.to_owned();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("a request");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") && head.len() < 64 * 1024 {
+            if stream.read(&mut byte).unwrap_or(0) == 0 {
+                break;
+            }
+            head.push(byte[0]);
+        }
+        let reply = format!(
+            "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let _ = stream.write_all(reply.as_bytes());
+        String::from_utf8_lossy(&head).into_owned()
+    });
+    (url, server)
+}
+
+#[test]
+fn a_long_refusal_is_cut_short_not_dropped() {
+    let reason = format!("quota exceeded: {}", "x".repeat(10_000));
+    let (url, server) = answer_once("429 Too Many Requests", reason);
+    let err = Pushgateway::new(&url)
+        .push(&Registry::new(), "batch", &[])
+        .expect_err("refused");
+    server.join().unwrap();
+    match err {
+        PushError::Rejected { status, body, .. } => {
+            assert_eq!(status, 429);
+            assert!(body.starts_with("quota exceeded: xxx"), "{body}");
+            assert!(body.ends_with(" [...]"), "{body}");
+            assert_eq!(body.len(), 4 * 1024 + " [...]".len());
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn basic_and_bearer_authentication_are_sent() {
+    let (url, server) = answer_once("200 OK", String::new());
+    Pushgateway::new(&url)
+        .basic_auth("batch", "s3cret")
+        .push(&Registry::new(), "batch", &[])
+        .expect("accepted");
+    let head = server.join().unwrap().to_ascii_lowercase();
+    // base64("batch:s3cret")
+    assert!(
+        head.contains("\r\nauthorization: basic ymf0y2g6cznjcmv0\r\n"),
+        "{head}"
+    );
+
+    let (url, server) = answer_once("200 OK", String::new());
+    Pushgateway::new(&url)
+        .bearer_token("t0ken")
+        .delete("batch", &[])
+        .expect("accepted");
+    let head = server.join().unwrap();
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("\r\nauthorization: bearer t0ken\r\n"),
+        "{head}"
+    );
+}
