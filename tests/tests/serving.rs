@@ -58,7 +58,11 @@ const PROMETHEUS_3_ACCEPT: &str = "application/openmetrics-text;version=1.0.0;es
 #[test]
 fn open_metrics_and_gzip_are_served_when_asked_for() {
     let registry = registry();
-    let exporter = Exporter::bind("127.0.0.1:0", &registry).expect("binds");
+    // Without the exporter's own counter, every scrape exports the same page.
+    let exporter = Exporter::builder()
+        .self_metrics(false)
+        .bind("127.0.0.1:0", &registry)
+        .expect("binds");
     let request = format!(
         "GET /metrics HTTP/1.1\r\nHost: x\r\nAccept: {PROMETHEUS_3_ACCEPT}\r\nAccept-Encoding: gzip\r\n\r\n"
     );
@@ -218,4 +222,41 @@ fn idle_and_trickling_connections_never_keep_a_scraper_waiting() {
     times.sort();
     let p95 = times[times.len() * 95 / 100 - 1];
     assert!(p95 < Duration::from_secs(1), "p95 {p95:?}, all: {times:?}");
+}
+
+#[test]
+fn the_exporter_counts_its_answers_by_status_code_unless_told_not_to() {
+    let counted = registry();
+    let exporter = Exporter::bind("127.0.0.1:0", &counted).expect("binds");
+    for request in [
+        "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n",
+        "HEAD /metrics HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /other HTTP/1.1\r\nHost: x\r\n\r\n",
+        "DELETE /metrics HTTP/1.1\r\nHost: x\r\n\r\n",
+    ] {
+        exchange(exporter.local_addr(), request);
+    }
+    let text = counted.encode_text();
+    for line in [
+        "prometheus_component_exporter_requests_total{code=\"200\"} 3\n",
+        "prometheus_component_exporter_requests_total{code=\"404\"} 1\n",
+        "prometheus_component_exporter_requests_total{code=\"405\"} 1\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in {text}");
+    }
+    exporter.shutdown();
+
+    let quiet = registry();
+    let exporter = Exporter::builder()
+        .self_metrics(false)
+        .bind("127.0.0.1:0", &quiet)
+        .expect("binds");
+    exchange(
+        exporter.local_addr(),
+        "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n",
+    );
+    assert!(!quiet
+        .encode_text()
+        .contains("prometheus_component_exporter"));
 }

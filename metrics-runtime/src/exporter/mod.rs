@@ -5,6 +5,7 @@
 //! a dedicated thread, so the exporter neither needs nor disturbs an async
 //! runtime of the application's.
 
+mod requests;
 mod server;
 
 use std::fmt;
@@ -17,6 +18,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 use crate::registry::Registry;
+use requests::ExporterMetrics;
 use server::Server;
 
 /// The path the exposition is served on.
@@ -93,6 +95,7 @@ pub struct ExporterBuilder {
     max_header_bytes: usize,
     max_connections: usize,
     shutdown_grace: Duration,
+    self_metrics: bool,
 }
 
 impl Exporter {
@@ -204,6 +207,7 @@ impl Default for ExporterBuilder {
             max_header_bytes: 16 * 1024,
             max_connections: 128,
             shutdown_grace: Duration::from_secs(1),
+            self_metrics: true,
         }
     }
 }
@@ -247,8 +251,10 @@ impl ExporterBuilder {
     }
 
     /// How many connections are served at once (default 128, at least 1).
-    /// Further connections wait in the listen backlog until one ends, which
-    /// the timeouts above guarantee.
+    /// When all are taken, a new connection takes the slot of the one that
+    /// has waited longest without sending a whole request; when every slot
+    /// has a request in progress, it waits until one ends, which the
+    /// timeouts above guarantee.
     ///
     /// ```
     /// let builder = prometheus_component::Exporter::builder().max_connections(16);
@@ -267,6 +273,18 @@ impl ExporterBuilder {
     /// ```
     pub fn shutdown_grace(mut self, grace: Duration) -> Self {
         self.shutdown_grace = grace;
+        self
+    }
+
+    /// Whether the exporter counts the requests it answers, by status
+    /// code, in `prometheus_component_exporter_requests_total{code="..."}`
+    /// in the registry it serves (default `true`), as promhttp does.
+    ///
+    /// ```
+    /// let builder = prometheus_component::Exporter::builder().self_metrics(false);
+    /// ```
+    pub fn self_metrics(mut self, on: bool) -> Self {
+        self.self_metrics = on;
         self
     }
 
@@ -297,8 +315,15 @@ impl ExporterBuilder {
             TcpListener::from_std(listener)?
         };
         let (stop, stopped) = oneshot::channel();
+        let requests = match self.self_metrics {
+            false => None,
+            true => ExporterMetrics::register(registry)
+                .map_err(|error| log::warn!("the exporter does not count its requests: {error}"))
+                .ok(),
+        };
         let server = Server {
             registry: registry.clone(),
+            requests,
             config: self,
         };
         let thread = thread::Builder::new()

@@ -22,6 +22,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{oneshot, Semaphore};
 use tokio::task::AbortHandle;
 
+use super::requests::ExporterMetrics;
 use super::{ExporterBuilder, METRICS_PATH};
 use crate::registry::Registry;
 use crate::scrape::{scrape, ScrapeRequest};
@@ -40,6 +41,8 @@ const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 60 * 60);
 
 pub(super) struct Server {
     pub(super) registry: Registry,
+    /// Where the requests are counted, unless that is turned off.
+    pub(super) requests: Option<Arc<ExporterMetrics>>,
     pub(super) config: ExporterBuilder,
 }
 
@@ -92,11 +95,18 @@ impl Server {
                 }
             };
             let registry = self.registry.clone();
+            let requests = self.requests.clone();
             let started = Arc::new(AtomicBool::new(false));
             let request_started = started.clone();
             let service = service_fn(move |request: Request<Incoming>| {
                 request_started.store(true, Ordering::Relaxed);
                 let response = respond(&registry, &request);
+                if let Some(requests) = &requests {
+                    requests
+                        .requests_total
+                        .with_label_values(&[response.status().as_str()])
+                        .inc();
+                }
                 async move { Ok::<_, Infallible>(response) }
             });
             let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
