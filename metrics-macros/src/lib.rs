@@ -27,6 +27,7 @@ mod pipeline;
 mod proptests;
 mod rules;
 mod spelling;
+mod suggest;
 mod tokens;
 mod typeck;
 mod unique;

@@ -28,7 +28,7 @@ pub(crate) enum Rule {
 }
 
 impl Rule {
-    const ALL: [Rule; 6] = [
+    pub(crate) const ALL: [Rule; 6] = [
         Rule::CounterTotal,
         Rule::ReservedSuffix,
         Rule::TypeInName,

@@ -109,10 +109,7 @@ impl Collector for Panicking {
     }
 }
 
-#[test]
-fn a_panicking_collector_gets_a_500_and_serving_goes_on() {
-    let registry = registry();
-    let exporter = Exporter::bind("127.0.0.1:0", &registry).expect("binds");
+fn broken_collector() -> Box<Panicking> {
     let desc = Desc::new(
         "broken".into(),
         "Broken.".into(),
@@ -120,8 +117,14 @@ fn a_panicking_collector_gets_a_500_and_serving_goes_on() {
         Default::default(),
     )
     .unwrap();
-    let broken = Panicking(vec![desc]);
-    registry.prometheus().register(Box::new(broken)).unwrap();
+    Box::new(Panicking(vec![desc]))
+}
+
+#[test]
+fn a_panicking_collector_gets_a_500_and_serving_goes_on() {
+    let registry = registry();
+    let exporter = Exporter::bind("127.0.0.1:0", &registry).expect("binds");
+    registry.prometheus().register(broken_collector()).unwrap();
     for _ in 0..3 {
         let (status, headers, body) = exchange(
             exporter.local_addr(),
@@ -135,16 +138,9 @@ fn a_panicking_collector_gets_a_500_and_serving_goes_on() {
         assert!(String::from_utf8_lossy(&body).contains("a collector panicked"));
     }
     // Once the collector is gone, scrapes are answered again.
-    let desc = Desc::new(
-        "broken".into(),
-        "Broken.".into(),
-        vec![],
-        Default::default(),
-    )
-    .unwrap();
     registry
         .prometheus()
-        .unregister(Box::new(Panicking(vec![desc])))
+        .unregister(broken_collector())
         .unwrap();
     let (status, _, _) = exchange(
         exporter.local_addr(),
