@@ -11,6 +11,9 @@
 //!   registry, so parallel tests never share values;
 //! - mistakes in the declaration (a missing help text, labels on a type that
 //!   has none, ...) are compile errors pointing at the offending token.
+//! - every component of the binary is in the [`catalog`], gathered at link
+//!   time: [`Registry::register_all`] exports every series from the first
+//!   scrape, and [`catalog::check`] finds name clashes across crates.
 //!
 //! ```
 //! use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
