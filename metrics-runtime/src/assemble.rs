@@ -15,6 +15,8 @@ use prometheus::core::Collector;
 
 use crate::component::Metrics;
 use crate::descriptor::MetricDescriptor;
+use crate::family_writer::FamilyWriter;
+use crate::tracked::Presence;
 
 /// Hands out a component's fields in declaration order, for the derive's
 /// `__build`: each newly built from its descriptor, or shared with the
@@ -88,6 +90,41 @@ pub(crate) fn collectors<T: Metrics>(metrics: &T) -> Vec<Box<dyn Collector>> {
         .into_iter()
         .zip(T::descriptors())
         .map(|(field, descriptor)| (descriptor.kind().collector)(field))
+        .collect()
+}
+
+/// Each metric of `metrics` whose index `wanted` accepts, as a collector
+/// of its own that `presence` tracks, with its index.
+pub(crate) fn tracked_collectors<'a, T: Metrics>(
+    metrics: &'a T,
+    presence: &'a Presence,
+    wanted: impl Fn(usize) -> bool + 'a,
+) -> impl Iterator<Item = (usize, Box<dyn Collector>)> + 'a {
+    fields(metrics)
+        .into_iter()
+        .zip(T::descriptors())
+        .enumerate()
+        .filter(move |(index, _)| wanted(*index))
+        .map(|(index, (field, descriptor))| {
+            (
+                index,
+                (descriptor.kind().tracked_collector)(field, presence, index),
+            )
+        })
+}
+
+/// The writer of each field's family of the `T` behind `instance`, in
+/// field order.
+pub(crate) fn family_writers<T: Metrics>(
+    instance: &(dyn Any + Send + Sync),
+) -> Vec<Box<dyn FamilyWriter>> {
+    let metrics: &T = instance
+        .downcast_ref()
+        .unwrap_or_else(|| unreachable!("entries are keyed by their own TypeId"));
+    fields(metrics)
+        .into_iter()
+        .zip(T::descriptors())
+        .map(|(field, descriptor)| (descriptor.kind().family_writer)(field, descriptor))
         .collect()
 }
 

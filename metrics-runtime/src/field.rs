@@ -9,7 +9,9 @@ use prometheus::{
     IntCounterVec, IntGauge, IntGaugeVec, Opts,
 };
 
+use crate::collected_series::CollectedSeries;
 use crate::descriptor::MetricDescriptor;
+use crate::family_writer::{FamilyWriter, SingleSeries};
 use crate::field_kind::{FieldKind, LabelForm, MetricType};
 
 /// A `prometheus` metric type that can be a field of a component.
@@ -70,17 +72,34 @@ pub trait PrometheusType: MetricField {
 }
 
 pub(crate) mod sealed {
-    pub trait Sealed {}
+    use crate::descriptor::MetricDescriptor;
+    use crate::family_writer::FamilyWriter;
+
+    pub trait Sealed {
+        /// What writes the field's family when its registry encodes.
+        fn family_writer(&self, descriptor: &MetricDescriptor) -> Box<dyn FamilyWriter>;
+    }
 }
 
 fn opts(d: &MetricDescriptor) -> Opts {
-    Opts::new(d.name(), d.help()).const_labels(const_labels(d))
+    let opts = Opts::new(d.name(), d.help());
+    match d.const_labels() {
+        [] => opts,
+        _ => opts.const_labels(const_labels(d)),
+    }
 }
 
 fn histogram_opts(d: &MetricDescriptor) -> HistogramOpts {
-    let mut opts = HistogramOpts::new(d.name(), d.help()).const_labels(const_labels(d));
-    if let Some(buckets) = d.buckets() {
-        opts = opts.buckets(buckets.to_vec());
+    let mut opts = HistogramOpts::new(d.name(), d.help());
+    if !d.const_labels().is_empty() {
+        opts = opts.const_labels(const_labels(d));
+    }
+    // `HistogramOpts::new` already holds the default buckets.
+    match d.buckets() {
+        Some(buckets) if buckets != prometheus::DEFAULT_BUCKETS => {
+            opts = opts.buckets(buckets.to_vec());
+        }
+        _ => {}
     }
     opts
 }
@@ -97,7 +116,11 @@ fn const_labels(d: &MetricDescriptor) -> HashMap<String, String> {
 // `GenericCounter<AtomicU64>`-style expansions.
 macro_rules! scalar {
     ($($ty:ident => $kind:ident),* $(,)?) => {$(
-        impl sealed::Sealed for $ty {}
+        impl sealed::Sealed for $ty {
+            fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+                Box::new(SingleSeries::new(self, d))
+            }
+        }
         #[diagnostic::do_not_recommend]
         impl PrometheusType for $ty {}
         #[diagnostic::do_not_recommend]
@@ -113,7 +136,11 @@ macro_rules! scalar {
 
 macro_rules! labeled {
     ($($ty:ident => $kind:ident),* $(,)?) => {$(
-        impl sealed::Sealed for $ty {}
+        impl sealed::Sealed for $ty {
+            fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+                Box::new(CollectedSeries::new(self, d))
+            }
+        }
         #[diagnostic::do_not_recommend]
         impl PrometheusType for $ty {}
         #[diagnostic::do_not_recommend]
@@ -140,7 +167,11 @@ labeled!(
     IntGaugeVec => Gauge,
 );
 
-impl sealed::Sealed for Histogram {}
+impl sealed::Sealed for Histogram {
+    fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+        Box::new(SingleSeries::new(self, d))
+    }
+}
 #[diagnostic::do_not_recommend]
 impl PrometheusType for Histogram {}
 #[diagnostic::do_not_recommend]
@@ -152,7 +183,11 @@ impl MetricField for Histogram {
     }
 }
 
-impl sealed::Sealed for HistogramVec {}
+impl sealed::Sealed for HistogramVec {
+    fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+        Box::new(CollectedSeries::new(self, d))
+    }
+}
 #[diagnostic::do_not_recommend]
 impl PrometheusType for HistogramVec {}
 #[diagnostic::do_not_recommend]

@@ -8,7 +8,9 @@ use std::fmt;
 use prometheus::core::Collector;
 
 use crate::descriptor::MetricDescriptor;
+use crate::family_writer::FamilyWriter;
 use crate::field::MetricField;
+use crate::tracked::Presence;
 
 /// The Prometheus type of a metric, as it appears on its `# TYPE` line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,6 +69,8 @@ pub struct FieldKind {
     pub(crate) build: fn(&MetricDescriptor, &mut dyn Any) -> prometheus::Result<()>,
     pub(crate) share: fn(&dyn Any, &mut dyn Any),
     pub(crate) collector: fn(&dyn Any) -> Box<dyn Collector>,
+    pub(crate) tracked_collector: fn(&dyn Any, &Presence, usize) -> Box<dyn Collector>,
+    pub(crate) family_writer: fn(&dyn Any, &MetricDescriptor) -> Box<dyn FamilyWriter>,
 }
 
 impl FieldKind {
@@ -78,6 +82,8 @@ impl FieldKind {
             build: build_into::<T>,
             share: share_into::<T>,
             collector: collector_of::<T>,
+            tracked_collector: tracked_collector_of::<T>,
+            family_writer: family_writer_of::<T>,
         }
     }
 }
@@ -96,6 +102,21 @@ fn share_into<T: MetricField>(field: &dyn Any, slot: &mut dyn Any) {
 
 fn collector_of<T: MetricField>(field: &dyn Any) -> Box<dyn Collector> {
     field_of::<T>(field).__collector()
+}
+
+fn tracked_collector_of<T: MetricField>(
+    field: &dyn Any,
+    presence: &Presence,
+    index: usize,
+) -> Box<dyn Collector> {
+    presence.track(index, field_of::<T>(field).clone())
+}
+
+fn family_writer_of<T: MetricField>(
+    field: &dyn Any,
+    descriptor: &MetricDescriptor,
+) -> Box<dyn FamilyWriter> {
+    field_of::<T>(field).family_writer(descriptor)
 }
 
 // The kind and the value come from one descriptor and one field of one

@@ -83,6 +83,7 @@
 
 mod assemble;
 pub mod catalog;
+mod collected_series;
 mod component;
 mod const_checks;
 mod descriptor;
@@ -90,15 +91,19 @@ mod diff;
 mod error;
 #[cfg(feature = "http")]
 mod exporter;
+mod exposition;
+mod family_writer;
 mod field;
 mod field_kind;
 mod global;
 mod label_value;
+mod name_map;
 mod own_series;
 #[cfg(feature = "push")]
 mod push;
 mod registration;
 mod registry;
+mod sample_line;
 mod scope;
 #[cfg(feature = "http")]
 mod scrape;

@@ -5,6 +5,7 @@
 use std::any::TypeId;
 use std::sync::Arc;
 
+use once_cell::sync::OnceCell;
 use prometheus::proto::MetricFamily;
 
 use crate::assemble;
@@ -33,11 +34,7 @@ impl Registry {
 
         let metrics = Arc::new(assemble::build::<T>());
         let presence = self.register_collectors(&*metrics)?;
-        for descriptor in T::descriptors() {
-            state
-                .metric_owners
-                .insert(descriptor.name(), (T::COMPONENT, descriptor));
-        }
+        state.note_owners(T::descriptors(), true);
         state.components.insert(
             TypeId::of::<T>(),
             Registered {
@@ -46,8 +43,11 @@ impl Registry {
                 type_name: std::any::type_name::<T>(),
                 instance: metrics.clone(),
                 presence,
+                family_writers: assemble::family_writers::<T>,
+                own_families: OnceCell::new(),
             },
         );
+        state.own_families = None;
         Ok(metrics)
     }
 
@@ -60,9 +60,9 @@ impl Registry {
     /// collector is refused before anything is recorded.
     fn register_collectors<T: Metrics>(&self, metrics: &T) -> Result<Presence, Error> {
         let registry = &self.inner.prometheus;
-        let presence = Presence::new(T::descriptors().len());
-        for (index, collector) in assemble::collectors(metrics).into_iter().enumerate() {
-            if let Err(source) = registry.register(presence.track(index, collector)) {
+        let presence = Presence::new(T::descriptors().len(), self.inner.id);
+        for (index, collector) in assemble::tracked_collectors(metrics, &presence, |_| true) {
+            if let Err(source) = registry.register(collector) {
                 for done in assemble::collectors(metrics).into_iter().take(index) {
                     // Registered a moment ago under the same lock: cannot fail.
                     let _ = registry.unregister(done);
@@ -81,15 +81,11 @@ impl Registry {
         let metrics: Arc<T> = downcast(registered);
         let mut refused = None;
         let presence = &registered.presence;
-        for (index, collector) in assemble::collectors(&*metrics).into_iter().enumerate() {
-            if presence.is_registered(index) {
-                continue;
-            }
-            if let Err(source) = self
-                .inner
-                .prometheus
-                .register(presence.track(index, collector))
-            {
+        let missing = assemble::tracked_collectors(&*metrics, presence, |index| {
+            !presence.is_registered(index)
+        });
+        for (index, collector) in missing {
+            if let Err(source) = self.inner.prometheus.register(collector) {
                 refused = Some(refusal::<T>(index, source));
                 break;
             }
@@ -120,10 +116,11 @@ impl Registry {
                 let _ = self.inner.prometheus.unregister(collector);
             }
         }
+        state.note_owners(T::descriptors(), false);
         for descriptor in T::descriptors() {
-            state.metric_owners.remove(descriptor.name());
             state.reported_intrusions.remove(descriptor.name());
         }
+        state.own_families = None;
         true
     }
 
@@ -162,7 +159,10 @@ impl Registry {
 }
 
 impl State {
-    pub(crate) fn check_free<T: Metrics>(&self) -> Result<(), Error> {
+    pub(crate) fn check_free<T: Metrics>(&mut self) -> Result<(), Error> {
+        if self.components.is_empty() {
+            return Ok(());
+        }
         if let Some(other) = self
             .components
             .values()
@@ -174,7 +174,8 @@ impl State {
             });
         }
         for descriptor in T::descriptors() {
-            if let Some((owner, _)) = self.metric_owners.get(descriptor.name()) {
+            if self.metric_owners().contains_key(descriptor.name()) {
+                let owner = self.owner_of(descriptor.name()).unwrap_or_default();
                 return Err(Error::MetricClash {
                     component: T::COMPONENT,
                     metric: descriptor.name(),

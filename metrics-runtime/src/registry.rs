@@ -1,14 +1,17 @@
 //! A registry that knows which component owns which metric name.
 
 use std::any::{Any, TypeId};
-use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 use prometheus::proto::MetricFamily;
 
 use crate::descriptor::MetricDescriptor;
+use crate::exposition::OwnFamily;
+use crate::family_writer::FamilyWriter;
+use crate::name_map::{NameMap, NameSet};
 use crate::own_series::keep_own_series;
 use crate::text_format::{self, Format};
 use crate::tracked::Presence;
@@ -51,6 +54,12 @@ pub struct Registry {
 
 pub(crate) struct Inner {
     pub(crate) prometheus: prometheus::Registry,
+    /// Tells this registry's collectors from others' (never 0).
+    pub(crate) id: u64,
+    /// Whether components are written straight from their fields. Not for
+    /// a wrapped registry, which may add a prefix and labels of its own
+    /// that only its `gather()` applies.
+    pub(crate) direct: bool,
     /// Set once the inner registry is handed out (or came from outside):
     /// until then only components are in it, and registration need not
     /// look for foreign series.
@@ -61,12 +70,17 @@ pub(crate) struct Inner {
 #[derive(Default)]
 pub(crate) struct State {
     pub(crate) components: HashMap<TypeId, Registered>,
-    /// Each metric name a component declares: the component and the
-    /// metric's descriptor.
-    pub(crate) metric_owners: HashMap<&'static str, (&'static str, &'static MetricDescriptor)>,
+    /// Each metric name a component declares, with its descriptor. Made
+    /// when first needed (a second component, or foreign series meeting a
+    /// scrape), then kept up to date: a registry that only ever holds one
+    /// component, as a test's does, never pays for it.
+    metric_owners: Option<NameMap<&'static MetricDescriptor>>,
     /// The names under which foreign series were left out of the output,
     /// each reported once.
-    pub(crate) reported_intrusions: HashSet<&'static str>,
+    pub(crate) reported_intrusions: NameSet,
+    /// Every component's families sorted by name, as the direct encoder
+    /// writes them; `None` once a component came or went.
+    pub(crate) own_families: Option<Arc<[Arc<OwnFamily>]>>,
 }
 
 pub(crate) struct Registered {
@@ -76,15 +90,20 @@ pub(crate) struct Registered {
     pub(crate) instance: Arc<dyn Any + Send + Sync>,
     /// Whether each collector, in field order, is still in the registry.
     pub(crate) presence: Presence,
+    /// The writer of each field's family, in field order.
+    pub(crate) family_writers: fn(&(dyn Any + Send + Sync)) -> Vec<Box<dyn FamilyWriter>>,
+    /// The component's families, made on its first encoding.
+    pub(crate) own_families: OnceCell<Vec<Arc<OwnFamily>>>,
 }
 
+// `prometheus::default_registry()` has no prefix and no labels of its own.
 static GLOBAL: Lazy<Registry> =
-    Lazy::new(|| Registry::wrap(prometheus::default_registry().clone(), true));
+    Lazy::new(|| Registry::wrap(prometheus::default_registry().clone(), true, true));
 
 impl Registry {
     /// A new, empty registry with its own `prometheus::Registry`.
     pub fn new() -> Self {
-        Registry::wrap(prometheus::Registry::new(), false)
+        Registry::wrap(prometheus::Registry::new(), false, true)
     }
 
     /// The process-wide registry, which wraps
@@ -100,11 +119,15 @@ impl Registry {
     }
 
     /// `prometheus`, in which collectors of others may already be when
-    /// `shared` says so.
-    fn wrap(prometheus: prometheus::Registry, shared: bool) -> Self {
+    /// `shared` says so, and which adds nothing of its own to what it
+    /// gathers when `direct` says so.
+    fn wrap(prometheus: prometheus::Registry, shared: bool, direct: bool) -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Registry {
             inner: Arc::new(Inner {
                 prometheus,
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+                direct,
                 shared: AtomicBool::new(shared),
                 state: Mutex::new(State::default()),
             }),
@@ -136,22 +159,13 @@ impl Registry {
     pub fn gather(&self) -> Vec<MetricFamily> {
         let mut families = self.inner.prometheus.gather();
         let mut state = self.state();
-        if state.metric_owners.is_empty() {
+        if state.components.is_empty() {
             return families;
         }
-        let intruded = keep_own_series(&mut families, |name| {
-            state
-                .metric_owners
-                .get(name)
-                .map(|(_, descriptor)| *descriptor)
-        });
+        let owners = state.metric_owners();
+        let intruded = keep_own_series(&mut families, |name| owners.get(name).copied());
         for name in intruded {
-            if state.reported_intrusions.insert(name) {
-                let component = state.metric_owners.get(name).map_or("", |(c, _)| *c);
-                log::warn!(
-                    "metric `{name}` of component `{component}`: a collector registered directly on the `prometheus` registry exports series under this name; they are left out of the output, since they would be exported with the component's type and help"
-                );
-            }
+            state.report_intrusion(name);
         }
         families
     }
@@ -191,7 +205,11 @@ impl Registry {
     /// # Ok::<(), prometheus_component::Error>(())
     /// ```
     pub fn encode(&self, format: Format, out: &mut String) {
-        text_format::encode(&self.gather(), format, out);
+        if self.inner.direct {
+            self.encode_directly(format, out);
+        } else {
+            text_format::encode(&self.gather(), format, out);
+        }
     }
 
     /// Writes the text exposition into `writer`.
@@ -222,7 +240,7 @@ impl Registry {
     #[cfg_attr(docsrs, doc(cfg(all(feature = "process", target_os = "linux"))))]
     pub fn register_process_collector(&self) -> prometheus::Result<()> {
         let collector = prometheus::process_collector::ProcessCollector::for_self();
-        self.inner.prometheus.register(Box::new(collector))
+        self.prometheus().register(Box::new(collector))
     }
 
     /// The names of the components registered here, sorted.
@@ -305,7 +323,59 @@ impl Registry {
 /// ```
 impl From<prometheus::Registry> for Registry {
     fn from(registry: prometheus::Registry) -> Self {
-        Registry::wrap(registry, true)
+        Registry::wrap(registry, true, false)
+    }
+}
+
+impl State {
+    /// Each metric name a component declares, with its descriptor.
+    pub(crate) fn metric_owners(&mut self) -> &NameMap<&'static MetricDescriptor> {
+        let components = &self.components;
+        self.metric_owners.get_or_insert_with(|| {
+            components
+                .values()
+                .flat_map(|registered| registered.descriptors)
+                .map(|descriptor| (descriptor.name(), descriptor))
+                .collect()
+        })
+    }
+
+    /// Records that `descriptors` are registered (or, when `registered`
+    /// is false, no longer are).
+    pub(crate) fn note_owners(
+        &mut self,
+        descriptors: &'static [MetricDescriptor],
+        registered: bool,
+    ) {
+        let Some(owners) = &mut self.metric_owners else {
+            return;
+        };
+        for descriptor in descriptors {
+            if registered {
+                owners.insert(descriptor.name(), descriptor);
+            } else {
+                owners.remove(descriptor.name());
+            }
+        }
+    }
+
+    /// The component registered here that declares the metric `name`.
+    pub(crate) fn owner_of(&self, name: &str) -> Option<&'static str> {
+        self.components
+            .values()
+            .find(|r| r.descriptors.iter().any(|d| d.name() == name))
+            .map(|r| r.component)
+    }
+
+    /// Logs, once per name, that foreign series under the component's
+    /// metric `name` were left out of the output.
+    pub(crate) fn report_intrusion(&mut self, name: &'static str) {
+        if self.reported_intrusions.insert(name) {
+            let component = self.owner_of(name).unwrap_or_default();
+            log::warn!(
+                "metric `{name}` of component `{component}`: a collector registered directly on the `prometheus` registry exports series under this name; they are left out of the output, since they would be exported with the component's type and help"
+            );
+        }
     }
 }
 

@@ -2,7 +2,9 @@
 //! the `prometheus` crate's `TextEncoder` writes) and OpenMetrics 1.0.0,
 //! into a caller's buffer.
 
-use prometheus::proto::{self, LabelPair, Metric, MetricFamily, MetricType};
+use prometheus::proto::{self, MetricFamily, MetricType};
+
+use crate::sample_line::{escape_into, write_label_pairs, SampleLine, SampleValue};
 
 /// An exposition format a scraper can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +35,7 @@ impl Format {
 /// Appends `families` to `out` in `format`. Families without series are
 /// left out, as the `prometheus` registry's own gathering does.
 pub(crate) fn encode(families: &[MetricFamily], format: Format, out: &mut String) {
-    for family in families.iter().filter(|f| !f.get_metric().is_empty()) {
+    for family in families {
         encode_family(family, format, out);
     }
     if format == Format::OpenMetrics {
@@ -41,7 +43,11 @@ pub(crate) fn encode(families: &[MetricFamily], format: Format, out: &mut String
     }
 }
 
-fn encode_family(family: &MetricFamily, format: Format, out: &mut String) {
+/// Appends one gathered family, unless it has no series.
+pub(crate) fn encode_family(family: &MetricFamily, format: Format, out: &mut String) {
+    if family.get_metric().is_empty() {
+        return;
+    }
     let name = family.name();
     let metric_type = family.get_field_type();
     // OpenMetrics names a counter family without the `_total` its
@@ -50,7 +56,82 @@ fn encode_family(family: &MetricFamily, format: Format, out: &mut String) {
         (Format::OpenMetrics, MetricType::COUNTER) => name.strip_suffix("_total").unwrap_or(name),
         _ => name,
     };
-    let help = family.help();
+    write_header(
+        family_name,
+        family.help(),
+        type_name(metric_type, format),
+        format,
+        out,
+    );
+    let (sample_name, sample_suffix) = match (format, metric_type) {
+        (Format::OpenMetrics, MetricType::COUNTER) => (family_name, "_total"),
+        _ => (name, ""),
+    };
+    let mut labels = String::new();
+    for metric in family.get_metric() {
+        labels.clear();
+        write_label_pairs(
+            metric.get_label().iter().map(|p| (p.name(), p.value())),
+            &mut labels,
+        );
+        let sample = SampleLine {
+            name: sample_name,
+            suffix: sample_suffix,
+            labels: &labels,
+            timestamp_ms: metric.timestamp_ms(),
+        };
+        write_series(metric, metric_type, &sample, format, out);
+    }
+}
+
+/// The lines of one gathered series of type `metric_type`, `sample`
+/// naming it (for a counter in OpenMetrics, with its `_total`).
+pub(crate) fn write_series(
+    metric: &proto::Metric,
+    metric_type: MetricType,
+    sample: &SampleLine<'_>,
+    format: Format,
+    out: &mut String,
+) {
+    let line = |suffix| SampleLine { suffix, ..*sample };
+    match metric_type {
+        MetricType::COUNTER => {
+            let value = SampleValue::Float(metric.get_counter().value());
+            sample.write(None, value, format, out);
+        }
+        MetricType::GAUGE => {
+            let value = SampleValue::Float(metric.get_gauge().value());
+            sample.write(None, value, format, out);
+        }
+        MetricType::HISTOGRAM => write_histogram(metric.get_histogram(), sample, format, out),
+        MetricType::SUMMARY => {
+            let summary = metric.get_summary();
+            let mut quantile = String::new();
+            for q in summary.get_quantile() {
+                quantile.clear();
+                SampleValue::Float(q.quantile()).write(format, &mut quantile);
+                let value = SampleValue::Float(q.value());
+                sample.write(Some(("quantile", &quantile)), value, format, out);
+            }
+            let sum = SampleValue::Float(summary.sample_sum());
+            line("_sum").write(None, sum, format, out);
+            let count = SampleValue::Unsigned(summary.sample_count());
+            line("_count").write(None, count, format, out);
+        }
+        // Not produced by any collector of the `prometheus` crate; its
+        // encoder gives up on it, we write the family's lines only.
+        MetricType::UNTYPED => {}
+    }
+}
+
+/// The `# HELP` (when there is help) and `# TYPE` lines of a family.
+pub(crate) fn write_header(
+    family_name: &str,
+    help: &str,
+    type_name: &str,
+    format: Format,
+    out: &mut String,
+) {
     if !help.is_empty() {
         out.push_str("# HELP ");
         out.push_str(family_name);
@@ -62,60 +143,41 @@ fn encode_family(family: &MetricFamily, format: Format, out: &mut String) {
     out.push_str("# TYPE ");
     out.push_str(family_name);
     out.push(' ');
-    out.push_str(type_name(metric_type, format));
+    out.push_str(type_name);
     out.push('\n');
-    for metric in family.get_metric() {
-        match metric_type {
-            MetricType::COUNTER => {
-                let sample = match format {
-                    Format::OpenMetrics => Sample::new(family_name, "_total"),
-                    Format::Text => Sample::new(name, ""),
-                };
-                sample.write(metric, None, metric.get_counter().value(), out);
-            }
-            MetricType::GAUGE => {
-                Sample::new(name, "").write(metric, None, metric.get_gauge().value(), out);
-            }
-            MetricType::HISTOGRAM => {
-                let histogram = metric.get_histogram();
-                let bucket = Sample::new(name, "_bucket");
-                let mut inf_seen = false;
-                for b in histogram.get_bucket() {
-                    let bound = b.upper_bound();
-                    let le = bound.to_string();
-                    bucket.write(metric, Some(("le", &le)), b.cumulative_count() as f64, out);
-                    inf_seen |= bound.is_sign_positive() && bound.is_infinite();
-                }
-                let count = histogram.get_sample_count() as f64;
-                if !inf_seen {
-                    bucket.write(metric, Some(("le", "+Inf")), count, out);
-                }
-                Sample::new(name, "_sum").write(metric, None, histogram.get_sample_sum(), out);
-                Sample::new(name, "_count").write(metric, None, count, out);
-            }
-            MetricType::SUMMARY => {
-                let summary = metric.get_summary();
-                for q in summary.get_quantile() {
-                    let quantile = q.quantile().to_string();
-                    Sample::new(name, "").write(
-                        metric,
-                        Some(("quantile", &quantile)),
-                        q.value(),
-                        out,
-                    );
-                }
-                Sample::new(name, "_sum").write(metric, None, summary.sample_sum(), out);
-                let count = summary.sample_count() as f64;
-                Sample::new(name, "_count").write(metric, None, count, out);
-            }
-            // Not produced by any collector of the `prometheus` crate; its
-            // encoder gives up on it, we write the family's lines only.
-            MetricType::UNTYPED => {}
-        }
-    }
 }
 
-fn type_name(metric_type: MetricType, format: Format) -> &'static str {
+/// The bucket, sum and count lines of one histogram series, `sample`
+/// naming the series (its suffix is replaced).
+pub(crate) fn write_histogram(
+    histogram: &proto::Histogram,
+    sample: &SampleLine<'_>,
+    format: Format,
+    out: &mut String,
+) {
+    let line = |suffix| SampleLine { suffix, ..*sample };
+    let bucket = line("_bucket");
+    let mut bound_text = String::new();
+    let mut inf_seen = false;
+    for b in histogram.get_bucket() {
+        let bound = b.upper_bound();
+        bound_text.clear();
+        SampleValue::Float(bound).write(format, &mut bound_text);
+        let count = SampleValue::Unsigned(b.cumulative_count());
+        bucket.write(Some(("le", &bound_text)), count, format, out);
+        inf_seen |= bound.is_sign_positive() && bound.is_infinite();
+    }
+    let count = SampleValue::Unsigned(histogram.get_sample_count());
+    if !inf_seen {
+        bucket.write(Some(("le", "+Inf")), count, format, out);
+    }
+    let sum = SampleValue::Float(histogram.get_sample_sum());
+    line("_sum").write(None, sum, format, out);
+    line("_count").write(None, count, format, out);
+}
+
+/// The word a format's `# TYPE` line uses for a gathered family's type.
+pub(crate) fn type_name(metric_type: MetricType, format: Format) -> &'static str {
     match (metric_type, format) {
         (MetricType::COUNTER, _) => "counter",
         (MetricType::GAUGE, _) => "gauge",
@@ -123,62 +185,6 @@ fn type_name(metric_type: MetricType, format: Format) -> &'static str {
         (MetricType::SUMMARY, _) => "summary",
         (MetricType::UNTYPED, Format::Text) => "untyped",
         (MetricType::UNTYPED, Format::OpenMetrics) => "unknown",
-    }
-}
-
-/// A sample line's name: the family's name and a suffix.
-struct Sample<'a> {
-    name: &'a str,
-    suffix: &'static str,
-}
-
-impl<'a> Sample<'a> {
-    fn new(name: &'a str, suffix: &'static str) -> Self {
-        Sample { name, suffix }
-    }
-
-    fn write(&self, metric: &Metric, extra: Option<(&str, &str)>, value: f64, out: &mut String) {
-        out.push_str(self.name);
-        out.push_str(self.suffix);
-        write_labels(metric.get_label(), extra, out);
-        out.push(' ');
-        // `f64`'s `Display`, as the `prometheus` crate's encoder writes it.
-        out.push_str(&value.to_string());
-        let timestamp = metric.timestamp_ms();
-        if timestamp != 0 {
-            out.push(' ');
-            out.push_str(&timestamp.to_string());
-        }
-        out.push('\n');
-    }
-}
-
-fn write_labels(pairs: &[LabelPair], extra: Option<(&str, &str)>, out: &mut String) {
-    if pairs.is_empty() && extra.is_none() {
-        return;
-    }
-    let mut separator = '{';
-    let pairs = pairs.iter().map(|p| (p.name(), p.value())).chain(extra);
-    for (name, value) in pairs {
-        out.push(separator);
-        out.push_str(name);
-        out.push_str("=\"");
-        escape_into(value, true, out);
-        out.push('"');
-        separator = ',';
-    }
-    out.push('}');
-}
-
-/// `\` and line feeds escaped, and `"` when `quote` says so.
-fn escape_into(text: &str, quote: bool, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '"' if quote => out.push_str("\\\""),
-            c => out.push(c),
-        }
     }
 }
 

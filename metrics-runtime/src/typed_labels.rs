@@ -13,6 +13,7 @@ use prometheus::{
 };
 
 use crate::descriptor::MetricDescriptor;
+use crate::family_writer::{FamilyWriter, LabeledSeries, SeriesValue};
 use crate::field::MetricField;
 use crate::field_kind::{LabelForm, MetricType};
 use crate::label_value::LabelSet;
@@ -103,7 +104,11 @@ impl<M: LabeledMetric, L: LabelSet> Collector for Labeled<M, L> {
     }
 }
 
-impl<M: LabeledMetric, L: LabelSet> crate::field::sealed::Sealed for Labeled<M, L> {}
+impl<M: LabeledMetric, L: LabelSet> crate::field::sealed::Sealed for Labeled<M, L> {
+    fn family_writer(&self, descriptor: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+        Box::new(LabeledSeries::new(&self.children, descriptor))
+    }
+}
 
 #[diagnostic::do_not_recommend]
 impl<M: LabeledMetric, L: LabelSet> MetricField for Labeled<M, L> {
@@ -135,7 +140,7 @@ impl<M: LabeledMetric, L: LabelSet> MetricField for Labeled<M, L> {
     message = "`{Self}` cannot be the metric of a `Labeled<_, _>`",
     note = "use `Counter`, `IntCounter`, `Gauge`, `IntGauge` or `Histogram`"
 )]
-pub trait LabeledMetric: Clone + Send + Sync + 'static {
+pub trait LabeledMetric: SeriesValue {
     /// The `*Vec` form of the type, which holds the children.
     type Vec: MetricField + Clone + Send + Sync;
 
