@@ -16,7 +16,6 @@ use prometheus::core::Collector;
 use crate::component::Metrics;
 use crate::descriptor::MetricDescriptor;
 use crate::family_writer::FamilyWriter;
-use crate::tracked::Presence;
 
 /// Hands out a component's fields in declaration order, for the derive's
 /// `__build`: each newly built from its descriptor, or shared with the
@@ -93,24 +92,15 @@ pub(crate) fn collectors<T: Metrics>(metrics: &T) -> Vec<Box<dyn Collector>> {
         .collect()
 }
 
-/// Each metric of `metrics` whose index `wanted` accepts, as a collector
-/// of its own that `presence` tracks, with its index.
-pub(crate) fn tracked_collectors<'a, T: Metrics>(
+/// Calls `visit` with each field of `metrics` and its descriptor, in
+/// field order.
+pub(crate) fn for_each_field<'a, T: Metrics>(
     metrics: &'a T,
-    presence: &'a Presence,
-    wanted: impl Fn(usize) -> bool + 'a,
-) -> impl Iterator<Item = (usize, Box<dyn Collector>)> + 'a {
-    fields(metrics)
-        .into_iter()
-        .zip(T::descriptors())
-        .enumerate()
-        .filter(move |(index, _)| wanted(*index))
-        .map(|(index, (field, descriptor))| {
-            (
-                index,
-                (descriptor.kind().tracked_collector)(field, presence, index),
-            )
-        })
+    mut visit: impl FnMut(&'a dyn Any, &'static MetricDescriptor),
+) {
+    for (field, descriptor) in fields(metrics).into_iter().zip(T::descriptors()) {
+        visit(field, descriptor);
+    }
 }
 
 /// The writer of each field's family of the `T` behind `instance`, in

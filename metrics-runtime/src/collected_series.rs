@@ -170,10 +170,13 @@ mod tests {
         vec.with_label_values(&["y", "22"]).inc();
         assert!(!layout.fits(&collected(&vec)));
         // Values that only concatenate alike do not fit either.
-        let mut shifted = series.clone();
-        shifted[0].mut_label()[0].set_value("x1".into());
-        shifted[0].mut_label()[1].set_value("".into());
-        assert!(!layout.fits(&shifted));
+        let one = |a: &str, b: &str| {
+            let vec = IntCounterVec::new(Opts::new("w_total", "W."), &["a", "b"]).unwrap();
+            vec.with_label_values(&[a, b]).inc();
+            collected(&vec)
+        };
+        assert!(!Layout::new(&one("x", "1")).fits(&one("x1", "")));
+        assert!(Layout::new(&one("x", "1")).fits(&one("x", "1")));
     }
 
     #[test]

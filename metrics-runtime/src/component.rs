@@ -91,10 +91,12 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     /// another help text keeps that name unusable for a component.)
     ///
     /// It never returns `Ok` while a metric of the component is missing
-    /// from the registry: one unregistered behind its back, through
+    /// from the registry. A component is one collector in the `prometheus`
+    /// registry, which refuses to unregister one of its metrics alone; a
+    /// component taken out whole behind its back, through
     /// [`Registry::prometheus`], is registered again (or, when something
-    /// else took its name meanwhile, the component is taken out and the
-    /// error returned). Checking costs one atomic load per metric.
+    /// else took one of its names meanwhile, forgotten, and the error
+    /// returned). Checking costs one atomic load.
     ///
     /// A test scope does not change what this does: it registers in the
     /// registry it is given, `Registry::global()` included. Only `global()`

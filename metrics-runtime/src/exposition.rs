@@ -15,11 +15,10 @@ use crate::tracked::{ForeignOnly, Presence};
 pub(crate) struct OwnFamily {
     name: &'static str,
     writer: Box<dyn FamilyWriter>,
-    /// Whether the field's collector is still in the registry: one taken
-    /// out behind the component's back is not exported, as `gather()`
-    /// would not export it.
+    /// Whether the component's collector is still in the registry: one
+    /// taken out behind the component's back is not exported, as
+    /// `gather()` would not export it.
     presence: Presence,
-    index: usize,
 }
 
 impl Registry {
@@ -32,7 +31,7 @@ impl Registry {
             while let Some(before) = foreign.next_if(|f| f.name() < family.name) {
                 text_format::encode_family(&before, format, out);
             }
-            if family.presence.is_registered(family.index) {
+            if family.presence.is_registered() {
                 family.writer.write_family(format, out);
             }
         }
@@ -94,13 +93,11 @@ impl Registered {
             (self.family_writers)(&*self.instance)
                 .into_iter()
                 .zip(self.descriptors)
-                .enumerate()
-                .map(|(index, (writer, descriptor))| {
+                .map(|(writer, descriptor)| {
                     Arc::new(OwnFamily {
                         name: descriptor.name(),
                         writer,
                         presence: self.presence.clone(),
-                        index,
                     })
                 })
                 .collect()

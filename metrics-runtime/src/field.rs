@@ -41,7 +41,8 @@ pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     #[doc(hidden)]
     fn __build(descriptor: &MetricDescriptor) -> prometheus::Result<Self>;
 
-    /// The field as a collector of its own, for registration.
+    /// The field as a collector of its own, to tell which metric a
+    /// refused registration is about.
     #[doc(hidden)]
     fn __collector(&self) -> Box<dyn Collector> {
         Box::new(self.clone())

@@ -5,12 +5,12 @@
 use std::any::Any;
 use std::fmt;
 
-use prometheus::core::Collector;
+use prometheus::core::{Collector, Desc};
+use prometheus::proto::MetricFamily;
 
 use crate::descriptor::MetricDescriptor;
 use crate::family_writer::FamilyWriter;
 use crate::field::MetricField;
-use crate::tracked::Presence;
 
 /// The Prometheus type of a metric, as it appears on its `# TYPE` line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,7 +69,8 @@ pub struct FieldKind {
     pub(crate) build: fn(&MetricDescriptor, &mut dyn Any) -> prometheus::Result<()>,
     pub(crate) share: fn(&dyn Any, &mut dyn Any),
     pub(crate) collector: fn(&dyn Any) -> Box<dyn Collector>,
-    pub(crate) tracked_collector: fn(&dyn Any, &Presence, usize) -> Box<dyn Collector>,
+    pub(crate) describe: for<'a> fn(&'a dyn Any) -> Vec<&'a Desc>,
+    pub(crate) collect: fn(&dyn Any) -> Vec<MetricFamily>,
     pub(crate) family_writer: fn(&dyn Any, &MetricDescriptor) -> Box<dyn FamilyWriter>,
 }
 
@@ -82,7 +83,8 @@ impl FieldKind {
             build: build_into::<T>,
             share: share_into::<T>,
             collector: collector_of::<T>,
-            tracked_collector: tracked_collector_of::<T>,
+            describe: describe::<T>,
+            collect: collect::<T>,
             family_writer: family_writer_of::<T>,
         }
     }
@@ -104,12 +106,12 @@ fn collector_of<T: MetricField>(field: &dyn Any) -> Box<dyn Collector> {
     field_of::<T>(field).__collector()
 }
 
-fn tracked_collector_of<T: MetricField>(
-    field: &dyn Any,
-    presence: &Presence,
-    index: usize,
-) -> Box<dyn Collector> {
-    presence.track(index, field_of::<T>(field).clone())
+fn describe<T: MetricField>(field: &dyn Any) -> Vec<&Desc> {
+    field_of::<T>(field).desc()
+}
+
+fn collect<T: MetricField>(field: &dyn Any) -> Vec<MetricFamily> {
+    field_of::<T>(field).collect()
 }
 
 fn family_writer_of<T: MetricField>(

@@ -85,6 +85,7 @@ mod assemble;
 pub mod catalog;
 mod collected_series;
 mod component;
+mod component_collector;
 mod const_checks;
 mod descriptor;
 mod diff;

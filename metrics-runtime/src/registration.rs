@@ -1,6 +1,6 @@
 //! Registering a component in a [`Registry`], all or nothing; noticing
-//! when a registered collector was taken out behind the component's back;
-//! and unregistering.
+//! when its collector was taken out behind the component's back; and
+//! unregistering.
 
 use std::any::TypeId;
 use std::sync::Arc;
@@ -10,6 +10,7 @@ use prometheus::proto::MetricFamily;
 
 use crate::assemble;
 use crate::component::Metrics;
+use crate::component_collector::ComponentCollector;
 use crate::error::{Error, Owner};
 use crate::own_series::metric_type_of;
 use crate::registry::{Registered, Registry, State};
@@ -17,14 +18,14 @@ use crate::tracked::Presence;
 
 impl Registry {
     /// Registers `T` here, or returns the instance already registered,
-    /// after putting back any of its collectors that were unregistered
-    /// through [`prometheus()`](Self::prometheus) since.
+    /// after putting its collector back if it was unregistered through
+    /// [`prometheus()`](Self::prometheus) since.
     pub(crate) fn register<T: Metrics>(&self) -> Result<Arc<T>, Error> {
         let mut state = self.state();
         if let Some(registered) = state.components.get(&TypeId::of::<T>()) {
-            // The idempotent path: a map lookup and one atomic load per
-            // metric, no allocation.
-            if registered.presence.all_registered() {
+            // The idempotent path: a map lookup and one atomic load, no
+            // allocation.
+            if registered.presence.is_registered() {
                 return Ok(downcast(registered));
             }
             return self.restore::<T>(&mut state);
@@ -33,7 +34,8 @@ impl Registry {
         self.check_no_foreign_series::<T>()?;
 
         let metrics = Arc::new(assemble::build::<T>());
-        let presence = self.register_collectors(&*metrics)?;
+        let presence = Presence::new(self.inner.id);
+        self.register_collector(&metrics, &presence)?;
         state.note_owners(T::descriptors(), true);
         state.components.insert(
             TypeId::of::<T>(),
@@ -51,55 +53,58 @@ impl Registry {
         Ok(metrics)
     }
 
-    /// Registers every metric of `metrics`, or none of them.
-    ///
-    /// Each metric goes in as a collector of its own: the `prometheus`
-    /// registry records a name's label names and help before it accepts a
-    /// collector, so a multi-metric collector refused half-way would leave
-    /// names behind that a later attempt trips over. A single-metric
-    /// collector is refused before anything is recorded.
-    fn register_collectors<T: Metrics>(&self, metrics: &T) -> Result<Presence, Error> {
-        let registry = &self.inner.prometheus;
-        let presence = Presence::new(T::descriptors().len(), self.inner.id);
-        for (index, collector) in assemble::tracked_collectors(metrics, &presence, |_| true) {
-            if let Err(source) = registry.register(collector) {
-                for done in assemble::collectors(metrics).into_iter().take(index) {
-                    // Registered a moment ago under the same lock: cannot fail.
-                    let _ = registry.unregister(done);
-                }
-                return Err(refusal::<T>(index, source));
-            }
+    /// Registers `metrics` as one collector that `presence` tracks, or
+    /// says which of its metrics the `prometheus` registry refused.
+    fn register_collector<T: Metrics>(
+        &self,
+        metrics: &Arc<T>,
+        presence: &Presence,
+    ) -> Result<(), Error> {
+        let collector = presence.track(ComponentCollector::new(metrics));
+        match self.inner.prometheus.register(collector) {
+            Ok(()) => Ok(()),
+            Err(source) => Err(self.find_refusal(&**metrics, source)),
         }
-        Ok(presence)
     }
 
-    /// Puts back the collectors of `T` that were unregistered behind its
-    /// back. When one cannot go back (something else holds its name now),
-    /// `T` is taken out entirely, so that it is never half-registered.
-    fn restore<T: Metrics>(&self, state: &mut State) -> Result<Arc<T>, Error> {
-        let registered = &state.components[&TypeId::of::<T>()];
-        let metrics: Arc<T> = downcast(registered);
+    /// The error for a refusal of `metrics`' collector, naming the metric
+    /// at fault: the `prometheus` registry does not say which it is, so
+    /// each metric is tried alone, and taken back out.
+    fn find_refusal<T: Metrics>(&self, metrics: &T, whole: prometheus::Error) -> Error {
+        let registry = &self.inner.prometheus;
+        let mut accepted = 0;
         let mut refused = None;
-        let presence = &registered.presence;
-        let missing = assemble::tracked_collectors(&*metrics, presence, |index| {
-            !presence.is_registered(index)
-        });
-        for (index, collector) in missing {
-            if let Err(source) = self.inner.prometheus.register(collector) {
+        for (index, collector) in assemble::collectors(metrics).into_iter().enumerate() {
+            if let Err(source) = registry.register(collector) {
                 refused = Some(refusal::<T>(index, source));
                 break;
             }
+            accepted += 1;
         }
-        match refused {
-            None => Ok(metrics),
-            Some(error) => {
+        for collector in assemble::collectors(metrics).into_iter().take(accepted) {
+            // Registered a moment ago under the same lock: cannot fail.
+            let _ = registry.unregister(collector);
+        }
+        // Each metric alone was accepted: the refusal was the whole's.
+        refused.unwrap_or_else(|| refusal::<T>(0, whole))
+    }
+
+    /// Puts back the collector of `T`, unregistered behind its back. When
+    /// it cannot go back (something else holds one of its names now), `T`
+    /// is forgotten, so that it is never half-registered.
+    fn restore<T: Metrics>(&self, state: &mut State) -> Result<Arc<T>, Error> {
+        let registered = &state.components[&TypeId::of::<T>()];
+        let metrics: Arc<T> = downcast(registered);
+        match self.register_collector(&metrics, &registered.presence) {
+            Ok(()) => Ok(metrics),
+            Err(error) => {
                 self.remove::<T>(state);
                 Err(error)
             }
         }
     }
 
-    /// Takes `T`'s collectors out of the registry and forgets `T`; `false`
+    /// Takes `T`'s collector out of the registry and forgets `T`; `false`
     /// when `T` was not registered here.
     pub(crate) fn unregister<T: Metrics>(&self) -> bool {
         self.remove::<T>(&mut self.state())
@@ -109,12 +114,13 @@ impl Registry {
         let Some(registered) = state.components.remove(&TypeId::of::<T>()) else {
             return false;
         };
-        let metrics: Arc<T> = downcast(&registered);
-        for (index, collector) in assemble::collectors(&*metrics).into_iter().enumerate() {
-            if registered.presence.is_registered(index) {
-                // Only fails for a collector already gone.
-                let _ = self.inner.prometheus.unregister(collector);
-            }
+        if registered.presence.is_registered() {
+            let metrics: Arc<T> = downcast(&registered);
+            // Only fails for a collector already gone.
+            let _ = self
+                .inner
+                .prometheus
+                .unregister(Box::new(ComponentCollector::new(&metrics)));
         }
         state.note_owners(T::descriptors(), false);
         for descriptor in T::descriptors() {

@@ -1,12 +1,11 @@
-//! Whether each registered collector of a component is still in its
-//! `prometheus` registry, in one atomic load.
+//! Whether a component's collector is still in its `prometheus`
+//! registry, in one atomic load.
 //!
-//! Anyone holding [`Registry::prometheus`](crate::Registry::prometheus) can
-//! unregister a component's collector behind the component's back. Each
-//! collector goes into the `prometheus` registry wrapped so that dropping
-//! the wrapper, which the registry does when the collector leaves it,
-//! whoever removed it, clears the collector's flag in [`Presence`]: no
-//! lock, no allocation and no scrape is needed to check.
+//! A component goes into the `prometheus` registry as one collector (see
+//! `component_collector`), wrapped so that dropping the wrapper, which the
+//! registry does when the collector leaves it, whoever removed it, clears
+//! the component's flag in [`Presence`]: no lock, no allocation and no
+//! scrape is needed to check.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,55 +14,44 @@ use std::sync::Arc;
 use prometheus::core::{Collector, Desc};
 use prometheus::proto::MetricFamily;
 
-/// One flag per collector of a component: set while it is registered.
+/// A component's flag: set while its collector is registered.
 #[derive(Clone)]
 pub(crate) struct Presence {
-    flags: Arc<[AtomicBool]>,
-    /// The id of the registry the collectors go into.
+    flag: Arc<AtomicBool>,
+    /// The id of the registry the collector goes into.
     registry: u64,
 }
 
 impl Presence {
-    /// Flags for `count` collectors going into the registry of id
-    /// `registry`, none registered yet.
-    pub(crate) fn new(count: usize, registry: u64) -> Self {
+    /// The flag of a collector going into the registry of id `registry`,
+    /// not registered yet.
+    pub(crate) fn new(registry: u64) -> Self {
         Presence {
-            flags: (0..count).map(|_| AtomicBool::new(false)).collect(),
+            flag: Arc::new(AtomicBool::new(false)),
             registry,
         }
     }
 
-    /// `collector`, number `index`, wrapped to clear its flag when it is
-    /// dropped; its flag is set until then. Register what this returns.
-    pub(crate) fn track<C: Collector + 'static>(
-        &self,
-        index: usize,
-        collector: C,
-    ) -> Box<dyn Collector> {
-        self.flags[index].store(true, Ordering::Release);
+    /// `collector` wrapped to clear the flag when it is dropped; the flag
+    /// is set until then. Register what this returns.
+    pub(crate) fn track<C: Collector + 'static>(&self, collector: C) -> Box<dyn Collector> {
+        self.flag.store(true, Ordering::Release);
         Box::new(Tracked {
             inner: collector,
-            flags: self.flags.clone(),
-            index,
+            flag: self.flag.clone(),
             registry: self.registry,
         })
     }
 
-    /// Whether collector number `index` is registered.
-    pub(crate) fn is_registered(&self, index: usize) -> bool {
-        self.flags[index].load(Ordering::Acquire)
-    }
-
-    /// Whether every collector is registered.
-    pub(crate) fn all_registered(&self) -> bool {
-        self.flags.iter().all(|flag| flag.load(Ordering::Acquire))
+    /// Whether the collector is registered.
+    pub(crate) fn is_registered(&self) -> bool {
+        self.flag.load(Ordering::Acquire)
     }
 }
 
 struct Tracked<C> {
     inner: C,
-    flags: Arc<[AtomicBool]>,
-    index: usize,
+    flag: Arc<AtomicBool>,
     registry: u64,
 }
 
@@ -97,7 +85,7 @@ impl Drop for ForeignOnly {
 
 impl<C> Drop for Tracked<C> {
     fn drop(&mut self) {
-        self.flags[self.index].store(false, Ordering::Release);
+        self.flag.store(false, Ordering::Release);
     }
 }
 
@@ -121,25 +109,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn presence_follows_each_collector_in_and_out_of_the_registry() {
+    fn presence_follows_the_collector_in_and_out_of_the_registry() {
         let registry = prometheus::Registry::new();
         let a = IntCounter::new("a_total", "A.").unwrap();
-        let b = IntCounter::new("b_total", "B.").unwrap();
-        let presence = Presence::new(2, 1);
-        assert!(!presence.all_registered());
-        registry.register(presence.track(0, a.clone())).unwrap();
-        registry.register(presence.track(1, b.clone())).unwrap();
-        assert!(presence.all_registered());
+        let presence = Presence::new(1);
+        assert!(!presence.is_registered());
+        registry.register(presence.track(a.clone())).unwrap();
+        assert!(presence.is_registered());
         // Removed by anyone, through the plain `prometheus` API.
         registry.unregister(Box::new(a.clone())).unwrap();
-        assert!(!presence.is_registered(0));
-        assert!(presence.is_registered(1));
-        assert!(!presence.all_registered());
+        assert!(!presence.is_registered());
         // A refused registration does not count either.
         let other = prometheus::Registry::new();
         other.register(Box::new(a.clone())).unwrap();
-        assert!(other.register(presence.track(0, a)).is_err());
-        assert!(!presence.is_registered(0));
+        assert!(other.register(presence.track(a)).is_err());
+        assert!(!presence.is_registered());
     }
 
     #[test]
@@ -147,8 +131,7 @@ mod tests {
         let registry = prometheus::Registry::new();
         let ours = IntCounter::new("ours_total", "Ours.").unwrap();
         let theirs = IntCounter::new("theirs_total", "Theirs.").unwrap();
-        let presence = Presence::new(1, 7);
-        registry.register(presence.track(0, ours)).unwrap();
+        registry.register(Presence::new(7).track(ours)).unwrap();
         registry.register(Box::new(theirs)).unwrap();
         let names = |registry: &prometheus::Registry| -> Vec<String> {
             registry

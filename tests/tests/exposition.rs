@@ -175,11 +175,12 @@ fn open_metrics_is_what_the_gathering_path_writes() {
 }
 
 #[test]
-fn a_collector_taken_out_behind_the_component_is_not_written() {
+fn a_component_taken_out_behind_its_back_is_not_written() {
     let registry = Registry::new();
     let aux = AuxMetrics::register(&registry).unwrap();
     aux.events_total.inc();
     assert!(registry.encode_text().contains("expo_aux_events_total 1\n"));
+    // A one-metric component's collector has that metric's descriptor.
     registry
         .prometheus()
         .unregister(Box::new(aux.events_total.clone()))

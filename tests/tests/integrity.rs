@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, Mutex, Once};
 
+use prometheus_component::prometheus::core::{Collector, Desc};
 use prometheus_component::prometheus::{self, IntCounter, IntGauge, Opts};
 use prometheus_component::{Error, MetricType, Metrics, Owner, Registry};
 
@@ -144,14 +145,53 @@ struct CheckoutMetrics {
 }
 
 #[test]
-fn register_puts_back_a_metric_unregistered_behind_its_back() {
+fn one_metric_of_a_component_cannot_be_unregistered_behind_its_back() {
     let registry = Registry::new();
     let first = CheckoutMetrics::register(&registry).unwrap();
     first.placed_total.inc();
+    // The component is one collector: the `prometheus` registry does not
+    // know a collector of this metric alone.
+    let refused = registry
+        .prometheus()
+        .unregister(Box::new(first.placed_total.clone()));
+    assert!(refused.is_err());
+    assert!(registry.encode_text().contains("checkout_placed_total 1\n"));
+    let again = CheckoutMetrics::register(&registry).unwrap();
+    assert!(Arc::ptr_eq(&first, &again));
+}
+
+/// A collector with the very descriptors of a component's metrics: the
+/// only thing the `prometheus` registry would unregister it for.
+struct SameDescriptors(Vec<Desc>);
+
+impl Collector for SameDescriptors {
+    fn desc(&self) -> Vec<&Desc> {
+        self.0.iter().collect()
+    }
+
+    fn collect(&self) -> Vec<prometheus::proto::MetricFamily> {
+        Vec::new()
+    }
+}
+
+fn unregister_behind_its_back(registry: &Registry, checkout: &CheckoutMetrics) {
+    let descs = [checkout.placed_total.desc(), checkout.pending.desc()]
+        .concat()
+        .into_iter()
+        .cloned()
+        .collect();
     registry
         .prometheus()
-        .unregister(Box::new(first.placed_total.clone()))
+        .unregister(Box::new(SameDescriptors(descs)))
         .unwrap();
+}
+
+#[test]
+fn register_puts_back_a_component_unregistered_behind_its_back() {
+    let registry = Registry::new();
+    let first = CheckoutMetrics::register(&registry).unwrap();
+    first.placed_total.inc();
+    unregister_behind_its_back(&registry, &first);
     assert!(!registry.encode_text().contains("checkout_placed_total"));
     let again = CheckoutMetrics::register(&registry).unwrap();
     assert!(Arc::ptr_eq(&first, &again), "the same instance, restored");
@@ -163,10 +203,7 @@ fn register_puts_back_a_metric_unregistered_behind_its_back() {
 fn register_fails_and_forgets_the_component_when_its_name_was_taken_meanwhile() {
     let registry = Registry::new();
     let first = CheckoutMetrics::register(&registry).unwrap();
-    registry
-        .prometheus()
-        .unregister(Box::new(first.pending.clone()))
-        .unwrap();
+    unregister_behind_its_back(&registry, &first);
     // Same help and labels: the `prometheus` registry lets it take the name.
     let taker = IntGauge::new("checkout_pending", "Orders in progress.").unwrap();
     taker.set(99);
