@@ -102,6 +102,8 @@ mod name_map;
 mod own_series;
 #[cfg(feature = "push")]
 mod push;
+#[cfg(feature = "push-tls")]
+mod push_tls;
 mod registration;
 mod registry;
 mod sample_line;

@@ -2,9 +2,10 @@
 //!
 //! The body is the text exposition ([`TEXT_CONTENT_TYPE`]), the same bytes
 //! the exporter serves, sent by [`ureq`]: a blocking client, so batch jobs
-//! need no async runtime. Plain `http://` only (no TLS is compiled in), and
-//! always a direct connection: `HTTP_PROXY` and friends, often set for
-//! downloads, are ignored, so metrics never detour through a proxy.
+//! need no async runtime. `https://` gateways need feature `push-tls`
+//! (rustls, no OpenSSL); without it no TLS is compiled in. Always a direct
+//! connection: `HTTP_PROXY` and friends, often set for downloads, are
+//! ignored, so metrics never detour through a proxy.
 
 use std::error::Error as StdError;
 use std::fmt;
@@ -54,7 +55,17 @@ pub struct Pushgateway {
     agent: ureq::Agent,
     /// The `Authorization` header sent with every request, if any.
     authorization: Option<String>,
+    timeout: Duration,
+    /// The root certificates trusted for `https://`, when not Mozilla's.
+    pub(crate) roots: Roots,
 }
+
+/// The root certificates a gateway trusts, when not Mozilla's.
+#[cfg(feature = "push-tls")]
+pub(crate) type Roots = Option<std::sync::Arc<Vec<ureq::tls::Certificate<'static>>>>;
+/// No TLS is compiled in.
+#[cfg(not(feature = "push-tls"))]
+pub(crate) type Roots = ();
 
 /// Why a push or delete failed.
 ///
@@ -92,6 +103,11 @@ pub enum PushError {
         /// The start of the response body, which says why.
         body: String,
     },
+    /// Root certificates given to
+    /// [`Pushgateway::root_certificates_pem`] could not be read.
+    #[cfg(feature = "push-tls")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "push-tls")))]
+    InvalidCertificate(String),
 }
 
 impl Pushgateway {
@@ -102,10 +118,13 @@ impl Pushgateway {
     /// let gateway = prometheus_component::Pushgateway::new("http://127.0.0.1:9091/");
     /// ```
     pub fn new(url: &str) -> Self {
+        let timeout = Duration::from_secs(10);
         Pushgateway {
             base: url.trim_end_matches('/').to_owned(),
-            agent: agent(Duration::from_secs(10)),
+            agent: agent(timeout, &Roots::default()),
             authorization: None,
+            timeout,
+            roots: Roots::default(),
         }
     }
 
@@ -143,8 +162,14 @@ impl Pushgateway {
     ///     .timeout(Duration::from_secs(3));
     /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.agent = agent(timeout);
+        self.timeout = timeout;
+        self.rebuild_agent();
         self
+    }
+
+    /// The client again, after a setting changed.
+    pub(crate) fn rebuild_agent(&mut self) {
+        self.agent = agent(self.timeout, &self.roots);
     }
 
     /// Replaces every metric of the group with `registry`'s (HTTP `PUT`).
@@ -196,6 +221,7 @@ impl Pushgateway {
     /// ```
     pub fn delete(&self, job: &str, grouping: &[(&str, &str)]) -> Result<(), PushError> {
         let url = self.url(job, grouping)?;
+        check_scheme(&url)?;
         answer(url.clone(), self.authorized(self.agent.delete(&url)).call())
     }
 
@@ -216,6 +242,7 @@ impl Pushgateway {
         grouping: &[(&str, &str)],
     ) -> Result<(), PushError> {
         let url = self.url(job, grouping)?;
+        check_scheme(&url)?;
         let request = match how {
             Upload::Replace => self.agent.put(&url),
             Upload::Merge => self.agent.post(&url),
@@ -277,8 +304,27 @@ impl Registry {
     }
 }
 
-fn agent(timeout: Duration) -> ureq::Agent {
-    ureq::Agent::config_builder()
+/// Refuses an `https://` URL when no TLS is compiled in, saying which
+/// feature brings it.
+fn check_scheme(url: &str) -> Result<(), PushError> {
+    let https = url
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    if https && !cfg!(feature = "push-tls") {
+        return Err(PushError::Unreachable {
+            url: url.to_owned(),
+            source: "`https://` needs feature `push-tls` of prometheus-component".into(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg_attr(not(feature = "push-tls"), allow(unused_variables))]
+fn agent(timeout: Duration, roots: &Roots) -> ureq::Agent {
+    let config = ureq::Agent::config_builder();
+    #[cfg(feature = "push-tls")]
+    let config = config.tls_config(crate::push_tls::tls_config(roots.clone()));
+    config
         .timeout_global(Some(timeout.min(MAX_TIMEOUT)))
         .proxy(None)
         // A refusal's status and body are read below, to name the reason.
@@ -372,6 +418,10 @@ impl fmt::Display for PushError {
                 f,
                 "the Pushgateway at {url} refused the request with status {status}: {body}"
             ),
+            #[cfg(feature = "push-tls")]
+            PushError::InvalidCertificate(why) => {
+                write!(f, "cannot read the root certificates: {why}")
+            }
         }
     }
 }
@@ -415,6 +465,21 @@ mod tests {
                 gateway.url("j", grouping),
                 Err(PushError::InvalidGrouping(_))
             ));
+        }
+    }
+
+    #[test]
+    fn https_needs_the_tls_feature() {
+        assert!(check_scheme("http://gw:9091/metrics/job/j").is_ok());
+        let https = check_scheme("HTTPS://gw:9091/metrics/job/j");
+        if cfg!(feature = "push-tls") {
+            assert!(https.is_ok());
+        } else {
+            let err = https.unwrap_err();
+            assert!(
+                err.to_string().contains("needs feature `push-tls`"),
+                "{err}"
+            );
         }
     }
 }

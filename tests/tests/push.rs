@@ -245,3 +245,61 @@ fn basic_and_bearer_authentication_are_sent() {
         "{head}"
     );
 }
+
+#[test]
+fn an_https_gateway_is_trusted_through_the_given_root_and_only_through_it() {
+    let Some(gateway_server) = support::pushgateway_tls() else {
+        return;
+    };
+    let url = format!("https://{}", gateway_server.addr);
+    let registry = Registry::new();
+    BatchMetrics::register(&registry)
+        .unwrap()
+        .rows_total
+        .inc_by(12);
+
+    // Mozilla's roots do not know the test authority: the push is refused
+    // before anything is sent.
+    let err = Pushgateway::new(&url)
+        .push(&registry, "tls_job", &[])
+        .unwrap_err();
+    assert!(matches!(err, PushError::Unreachable { .. }), "{err}");
+    assert!(err.to_string().contains("UnknownIssuer"), "{err}");
+
+    let gateway = Pushgateway::new(&url)
+        .root_certificates_pem(support::TEST_CA_PEM)
+        .expect("a PEM certificate");
+    gateway
+        .push(&registry, "tls_job", &[])
+        .expect("push over TLS");
+    let metrics = || {
+        let answer = support::get_tls(&format!("{url}/metrics"), support::TEST_CA_PEM)
+            .expect("gateway answers over TLS");
+        assert_eq!(answer.status, 200);
+        answer.body
+    };
+    let text = metrics();
+    assert_eq!(
+        sample(&text, "it_batch_rows_total", &[("job", "tls_job")]),
+        Some(12.0),
+        "{text}"
+    );
+    gateway.delete("tls_job", &[]).expect("delete over TLS");
+    let text = metrics();
+    assert_eq!(
+        sample(&text, "it_batch_rows_total", &[("job", "tls_job")]),
+        None
+    );
+}
+
+#[test]
+fn root_certificates_must_be_pem_certificates() {
+    let gateway = Pushgateway::new("https://127.0.0.1:9");
+    for input in [&b""[..], b"not pem at all", support::TLS_SERVER_KEY_PEM] {
+        let err = gateway.clone().root_certificates_pem(input).unwrap_err();
+        assert!(matches!(err, PushError::InvalidCertificate(_)), "{err}");
+        assert!(err
+            .to_string()
+            .starts_with("cannot read the root certificates: "));
+    }
+}

@@ -139,6 +139,18 @@ impl Server {
         binary: &Path,
         args: impl Fn(SocketAddr, &TempDir) -> Vec<String>,
     ) -> Server {
+        Server::start_probed(name, binary, args, |addr| {
+            get(&format!("http://{addr}/-/ready")).is_ok_and(|answer| answer.status == 200)
+        })
+    }
+
+    /// [`Server::start`], ready once `ready` says so.
+    fn start_probed(
+        name: &'static str,
+        binary: &Path,
+        args: impl Fn(SocketAddr, &TempDir) -> Vec<String>,
+        ready: impl Fn(SocketAddr) -> bool,
+    ) -> Server {
         let mut attempt = 1;
         loop {
             let addr = SocketAddr::from(([127, 0, 0, 1], free_port()));
@@ -159,10 +171,9 @@ impl Server {
                 log,
                 dir,
             };
-            let ready = format!("http://{addr}/-/ready");
             let started = Instant::now();
             while started.elapsed() < DEADLINE {
-                if get(&ready).is_ok_and(|answer| answer.status == 200) {
+                if ready(addr) {
                     return server;
                 }
                 if let Ok(Some(status)) = server.child.borrow_mut().try_wait() {
@@ -264,6 +275,63 @@ pub fn pushgateway() -> Option<Server> {
     }))
 }
 
+/// The test certificate authority's certificate, which signed the TLS
+/// Pushgateway's (see `fixtures/tls/README.md`).
+pub const TEST_CA_PEM: &[u8] = include_bytes!("../fixtures/tls/ca.pem");
+
+/// A private key in PEM: PEM, but no certificate.
+pub const TLS_SERVER_KEY_PEM: &[u8] = include_bytes!("../fixtures/tls/server.key");
+
+/// A Pushgateway serving `https://` only, with a certificate for
+/// 127.0.0.1 that [`TEST_CA_PEM`] signed.
+pub fn pushgateway_tls() -> Option<Server> {
+    let binary = binary(
+        &["prometheus-pushgateway", "pushgateway"],
+        "prometheus-pushgateway",
+    )?;
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls");
+    let web_config = format!(
+        "tls_server_config:\n  cert_file: {}\n  key_file: {}\n",
+        fixtures.join("server.pem").display(),
+        fixtures.join("server.key").display()
+    );
+    let server = Server::start_probed(
+        "pushgateway-tls",
+        &binary,
+        |addr, dir| {
+            let web_config_file = dir.path().join("web.yml");
+            fs::write(&web_config_file, &web_config).expect("web config written");
+            vec![
+                format!("--web.listen-address={addr}"),
+                format!("--web.config.file={}", web_config_file.display()),
+                "--log.level=warn".to_owned(),
+            ]
+        },
+        |addr| {
+            get_tls(&format!("https://{addr}/-/ready"), TEST_CA_PEM)
+                .is_ok_and(|answer| answer.status == 200)
+        },
+    );
+    Some(server)
+}
+
+/// `GET url` over TLS, trusting only the root certificate `ca_pem`.
+pub fn get_tls(url: &str, ca_pem: &[u8]) -> Result<Answer, ureq::Error> {
+    use ureq::tls::{Certificate, RootCerts, TlsConfig};
+    let root = Certificate::from_pem(ca_pem)?.to_owned();
+    let tls = TlsConfig::builder()
+        .root_certs(RootCerts::Specific(std::sync::Arc::new(vec![root])))
+        .build();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .proxy(None)
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .tls_config(tls)
+        .build()
+        .into();
+    read_answer(agent.get(url).call()?)
+}
+
 fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         // Only loopback is ever addressed: never route through a proxy.
@@ -284,7 +352,10 @@ pub struct Answer {
 
 /// `GET url`: status, content type and body.
 pub fn get(url: &str) -> Result<Answer, ureq::Error> {
-    let mut response = agent().get(url).call()?;
+    read_answer(agent().get(url).call()?)
+}
+
+fn read_answer(mut response: ureq::http::Response<ureq::Body>) -> Result<Answer, ureq::Error> {
     let content_type = response
         .headers()
         .get("content-type")
