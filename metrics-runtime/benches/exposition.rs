@@ -191,6 +191,27 @@ fn exposition(c: &mut Criterion) {
             )
         });
     }
+    // What sorting costs: a child added before each scrape makes the
+    // kept order stale, so each scrape sorts the 10,000 children again.
+    let m = ExpoMetrics::register(&registry).unwrap();
+    let mut added = 0;
+    group.bench_function("encode_text_after_a_new_child", |b| {
+        b.iter_batched_ref(
+            || {
+                added += 1;
+                m.requests_total
+                    .with_label_values(&[&format!("/new/{added}"), "200"])
+                    .inc();
+                evict_caches(&mut eviction);
+            },
+            |()| {
+                buffer.clear();
+                registry.encode(Format::Text, &mut buffer);
+                black_box(buffer.len())
+            },
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
 
     // Where the baseline's time goes, and what the first encoding of a
