@@ -12,9 +12,9 @@ use prometheus::core::Collector;
 use prometheus::proto::{self, MetricFamily};
 
 use crate::descriptor::MetricDescriptor;
-use crate::family_writer::{compare_label_values, label_pairs, FamilyText, FamilyWriter};
+use crate::family_writer::{compare_label_values, FamilyText, FamilyWriter};
 use crate::sample_line::write_label_pairs;
-use crate::text_format::{self, Format};
+use crate::text_format::{self, label_pairs, Format};
 
 /// A `*Vec` field.
 pub(crate) struct CollectedSeries<C> {

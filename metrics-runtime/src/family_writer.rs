@@ -24,7 +24,7 @@ use prometheus::{Counter, Gauge, Histogram, IntCounter, IntGauge};
 use crate::descriptor::MetricDescriptor;
 use crate::field_kind::MetricType;
 use crate::sample_line::{write_label_pairs, SampleLine, SampleValue};
-use crate::text_format::{self, Format};
+use crate::text_format::{self, label_pairs, Format};
 
 /// Writes one family of a component's field, header included, in either
 /// format.
@@ -134,11 +134,6 @@ pub(crate) fn labels_text(series: &proto::Metric) -> String {
     let mut text = String::new();
     write_label_pairs(label_pairs(series), &mut text);
     text
-}
-
-/// The `(name, value)` label pairs of one series.
-pub(crate) fn label_pairs(series: &proto::Metric) -> impl Iterator<Item = (&str, &str)> {
-    series.get_label().iter().map(|p| (p.name(), p.value()))
 }
 
 /// An unlabelled field: one series.

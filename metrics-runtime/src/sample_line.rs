@@ -29,10 +29,7 @@ impl SampleValue {
         match self {
             SampleValue::Unsigned(value) if value <= EXACT_IN_F64 => write_integer(value, out),
             SampleValue::Signed(value) if value.unsigned_abs() <= EXACT_IN_F64 => {
-                if value < 0 {
-                    out.push('-');
-                }
-                write_integer(value.unsigned_abs(), out);
+                write_signed(value, out)
             }
             SampleValue::Unsigned(value) => write_float(value as f64, format, out),
             SampleValue::Signed(value) => write_float(value as f64, format, out),
@@ -47,10 +44,7 @@ fn write_float(value: f64, format: Format, out: &mut String) {
     // shortest-representation search. (`-0.0` displays as `-0`.)
     let integral = value.fract() == 0.0 && value.abs() <= EXACT_IN_F64 as f64;
     if integral && !(value == 0.0 && value.is_sign_negative()) {
-        if value < 0.0 {
-            out.push('-');
-        }
-        write_integer(value.abs() as u64, out);
+        write_signed(value as i64, out);
         return;
     }
     if format == Format::OpenMetrics && !value.is_finite() {
@@ -63,6 +57,13 @@ fn write_float(value: f64, format: Format, out: &mut String) {
     }
     // Writing into a `String` cannot fail.
     let _ = write!(out, "{value}");
+}
+
+fn write_signed(value: i64, out: &mut String) {
+    if value < 0 {
+        out.push('-');
+    }
+    write_integer(value.unsigned_abs(), out);
 }
 
 fn write_integer(mut value: u64, out: &mut String) {

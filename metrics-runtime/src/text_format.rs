@@ -70,10 +70,7 @@ pub(crate) fn encode_family(family: &MetricFamily, format: Format, out: &mut Str
     let mut labels = String::new();
     for metric in family.get_metric() {
         labels.clear();
-        write_label_pairs(
-            metric.get_label().iter().map(|p| (p.name(), p.value())),
-            &mut labels,
-        );
+        write_label_pairs(label_pairs(metric), &mut labels);
         let sample = SampleLine {
             name: sample_name,
             suffix: sample_suffix,
@@ -82,6 +79,11 @@ pub(crate) fn encode_family(family: &MetricFamily, format: Format, out: &mut Str
         };
         write_series(metric, metric_type, &sample, format, out);
     }
+}
+
+/// The `(name, value)` label pairs of one gathered series.
+pub(crate) fn label_pairs(series: &proto::Metric) -> impl Iterator<Item = (&str, &str)> {
+    series.get_label().iter().map(|p| (p.name(), p.value()))
 }
 
 /// The lines of one gathered series of type `metric_type`, `sample`
