@@ -5,6 +5,9 @@
 //! new `TestRegistry`s touching the same 3 (what `global()` hands out is
 //! `&'static`, so each test registry keeps its instances until the process
 //! exits: growth is bounded by the registries made, never by scopes entered).
+//! With the `tokio` feature, also 10,000 scoped futures of one test registry
+//! run on one tokio runtime, each binding it, spawning a task that touches
+//! the 3 components, and unbinding it.
 //!
 //! Run with `cargo bench -p prometheus-component --bench memory`; it prints the
 //! resident set size before and after (Linux: `/proc/self/statm`).
@@ -66,6 +69,23 @@ fn new_registry_cycles(n: usize) {
     }
 }
 
+/// Scoped futures on a tokio runtime: each binds the runtime while it runs
+/// and spawns a task that counts through the binding.
+#[cfg(feature = "tokio")]
+fn runtime_bound_scope_cycles(n: usize) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let registry = TestRegistry::new();
+    for _ in 0..n {
+        runtime.block_on(registry.scope(async {
+            tokio::spawn(async { touch_three_components() })
+                .await
+                .unwrap();
+        }));
+    }
+}
+
 fn measure(what: &str, n: usize, run: impl Fn(usize)) {
     // Warm up: allocator arenas, lazy statics.
     run(n / 100 + 1);
@@ -120,5 +140,11 @@ fn main() {
         "new TestRegistry entered once, touching 3 components",
         10_000 / scale,
         new_registry_cycles,
+    );
+    #[cfg(feature = "tokio")]
+    measure(
+        "scoped future of one TestRegistry bound to a tokio runtime, spawning a task",
+        10_000 / scale,
+        runtime_bound_scope_cycles,
     );
 }

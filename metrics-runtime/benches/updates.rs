@@ -148,5 +148,43 @@ fn inside_scope(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, updates, contention, inside_scope);
+/// `global()` from a task with no scope of its own, on a tokio runtime a
+/// test registry's scoped future is bound to (feature `tokio`): the thread's
+/// stack is searched, then the runtime's binding is looked up.
+#[cfg(feature = "tokio")]
+fn runtime_bound_scope(c: &mut Criterion) {
+    use std::future::Future;
+    use std::task::{Context, Waker};
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let _in_runtime = runtime.enter();
+    let registry = TestRegistry::new();
+    // Polled once on this runtime, so it binds it; never completes, so it
+    // stays bound while the bench runs. Its own frame is popped after the
+    // poll: what follows finds the scope through the binding alone.
+    let mut bound = Box::pin(registry.scope(std::future::pending::<()>()));
+    let _ = bound.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+    let mut group = c.benchmark_group("scoped_int_counter_inc");
+    group.bench_function("runtime_bound_registry_scope", |b| {
+        b.iter(|| HotMetrics::global().events_total.inc())
+    });
+    group.finish();
+    assert!(
+        registry.value("bench_hot_events_total", &[]) > Some(0.0),
+        "the bench counted through the binding"
+    );
+}
+
+#[cfg(not(feature = "tokio"))]
+fn runtime_bound_scope(_: &mut Criterion) {}
+
+criterion_group!(
+    benches,
+    updates,
+    contention,
+    inside_scope,
+    runtime_bound_scope
+);
 criterion_main!(benches);

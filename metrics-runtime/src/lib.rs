@@ -106,6 +106,8 @@ mod push;
 mod push_tls;
 mod registration;
 mod registry;
+#[cfg(feature = "tokio")]
+mod runtime_binding;
 mod sample_line;
 mod scope;
 #[cfg(feature = "http")]
@@ -224,6 +226,12 @@ pub use prometheus_component_macros::metrics_component;
 pub use prometheus_component_macros::LabelValue;
 
 /// The README's examples, compiled as doctests (they use every feature).
-#[cfg(all(doctest, feature = "http", feature = "push", feature = "rules"))]
+#[cfg(all(
+    doctest,
+    feature = "http",
+    feature = "push",
+    feature = "rules",
+    feature = "tokio"
+))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -1,9 +1,11 @@
-//! Scopes that redirect `T::global()` on one thread to a test instance.
+//! Scopes that redirect `T::global()` to a test instance: on one thread
+//! (the thread-local stack of entered scopes) and, with the `tokio`
+//! feature, on the tokio runtime a scope was entered or polled on (see
+//! `runtime_binding`).
 //!
-//! The stack of entered scopes is thread-local. A process-wide flag, set
-//! the first time any scope is entered, keeps production code off the
-//! thread-local entirely: until a test enters a scope, `global()` pays one
-//! relaxed load.
+//! A process-wide flag, set the first time any scope is entered, keeps
+//! production code off both: until a test enters a scope, `global()` pays
+//! one relaxed load.
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
@@ -18,6 +20,8 @@ use std::task::{Context, Poll};
 use crate::component::Metrics;
 use crate::global::Global;
 use crate::registry::Registry;
+#[cfg(feature = "tokio")]
+use crate::runtime_binding::RuntimeBinding;
 
 /// Set once, the first time a scope is entered anywhere in the process.
 static ANY_SCOPE_ENTERED: AtomicBool = AtomicBool::new(false);
@@ -74,6 +78,36 @@ impl Frame {
             global,
         }
     }
+
+    /// Whether this scope redirects the `global()` of component `type_id`.
+    pub(crate) fn covers(&self, type_id: TypeId) -> bool {
+        match self {
+            Frame::Instance {
+                type_id: own_type, ..
+            } => *own_type == type_id,
+            Frame::Registry(_) => true,
+        }
+    }
+
+    /// Whether both frames come from one scope: one `TestRegistry` (or its
+    /// clones), or one `TestMetrics`.
+    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+    pub(crate) fn same_scope(&self, other: &Frame) -> bool {
+        match (self, other) {
+            (Frame::Registry(a), Frame::Registry(b)) => Arc::ptr_eq(a, b),
+            (Frame::Instance { global: a, .. }, Frame::Instance { global: b, .. }) => {
+                std::ptr::addr_eq(*a, *b)
+            }
+            _ => false,
+        }
+    }
+
+    fn resolve<T: Metrics>(self) -> &'static Global<T> {
+        match self {
+            Frame::Instance { global, .. } => downcast(global),
+            Frame::Registry(scope) => scope.global::<T>(),
+        }
+    }
 }
 
 fn downcast<T: Metrics>(global: &'static (dyn Any + Send + Sync)) -> &'static Global<T> {
@@ -96,23 +130,41 @@ pub(crate) fn scoped<T: Metrics>() -> Option<&'static Global<T>> {
 #[cold]
 #[inline(never)]
 fn scoped_slow<T: Metrics>() -> Option<&'static Global<T>> {
+    let type_id = TypeId::of::<T>();
+    let frame = match thread_frame(type_id) {
+        Some(frame) => frame,
+        None => runtime_frame(type_id, T::COMPONENT)?,
+    };
+    Some(frame.resolve::<T>())
+}
+
+/// This thread's innermost scope that covers component `type_id`.
+#[inline]
+fn thread_frame(type_id: TypeId) -> Option<Frame> {
     // Cloned out of the stack so no borrow is held while a test registry
-    // registers `T` (which runs code of the component's fields).
-    let frame = STACK.with(|stack| {
+    // registers the component (which runs code of the component's fields).
+    STACK.with(|stack| {
         stack
             .borrow()
             .iter()
             .rev()
-            .find(|frame| match frame {
-                Frame::Instance { type_id, .. } => *type_id == TypeId::of::<T>(),
-                Frame::Registry(_) => true,
-            })
+            .find(|frame| frame.covers(type_id))
             .cloned()
-    })?;
-    Some(match frame {
-        Frame::Instance { global, .. } => downcast(global),
-        Frame::Registry(scope) => scope.global::<T>(),
     })
+}
+
+/// The scope bound to the tokio runtime this thread runs on that covers
+/// component `type_id`, for a thread with no scope of its own. Not generic
+/// and out of line: each component instantiates none of it.
+#[inline(never)]
+fn runtime_frame(type_id: TypeId, component: &str) -> Option<Frame> {
+    #[cfg(feature = "tokio")]
+    return crate::runtime_binding::bound_frame(type_id, component);
+    #[cfg(not(feature = "tokio"))]
+    {
+        let _ = (type_id, component);
+        None
+    }
 }
 
 /// Pushes `frame` on this thread's stack until the returned guard drops.
@@ -151,6 +203,10 @@ impl Drop for Pushed {
 /// entered it.
 #[must_use = "the scope ends as soon as the guard is dropped"]
 pub struct TestScope<'a> {
+    // Declared first so it is dropped first: the runtime is unbound before
+    // the thread's stack unwinds past this scope.
+    #[cfg(feature = "tokio")]
+    _bound: Option<RuntimeBinding>,
     pushed: Pushed,
     _borrow: PhantomData<&'a ()>,
 }
@@ -158,6 +214,8 @@ pub struct TestScope<'a> {
 impl TestScope<'_> {
     pub(crate) fn enter(frame: Frame) -> Self {
         TestScope {
+            #[cfg(feature = "tokio")]
+            _bound: RuntimeBinding::to_current_runtime(&frame),
             pushed: push(frame),
             _borrow: PhantomData,
         }
@@ -178,12 +236,18 @@ impl std::fmt::Debug for TestScope<'_> {
 /// [`TestRegistry::scope`](crate::TestRegistry::scope).
 ///
 /// It is `Send` when the inner future is, so it can be handed to
-/// `tokio::spawn`. Tasks that the inner future spawns are not covered:
-/// wrap their futures in a scope as well.
+/// `tokio::spawn`. With the `tokio` feature, polling it on a tokio runtime
+/// binds the scope to that runtime until the future completes or is
+/// dropped, so the tasks and `spawn_blocking` closures it spawns there are
+/// covered too (see [`TestRegistry`](crate::TestRegistry)). Without it, or
+/// on another executor, wrap the futures it spawns in a scope as well.
 #[must_use = "futures do nothing unless polled"]
 pub struct Scoped<F> {
     frame: Frame,
     inner: Pin<Box<F>>,
+    /// The runtimes this future was polled on, bound while it runs.
+    #[cfg(feature = "tokio")]
+    bound: Vec<RuntimeBinding>,
 }
 
 impl<F> Scoped<F> {
@@ -191,6 +255,18 @@ impl<F> Scoped<F> {
         Scoped {
             frame,
             inner: Box::pin(inner),
+            #[cfg(feature = "tokio")]
+            bound: Vec::new(),
+        }
+    }
+
+    #[cfg(feature = "tokio")]
+    fn bind_current_runtime(&mut self) {
+        let Some(runtime) = crate::runtime_binding::current_runtime() else {
+            return;
+        };
+        if self.bound.iter().all(|bound| bound.runtime() != runtime) {
+            self.bound.push(RuntimeBinding::new(runtime, &self.frame));
         }
     }
 }
@@ -200,8 +276,16 @@ impl<F: Future> Future for Scoped<F> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let this = self.get_mut();
+        #[cfg(feature = "tokio")]
+        this.bind_current_runtime();
         let _pushed = push(this.frame.clone());
-        this.inner.as_mut().poll(cx)
+        let poll = this.inner.as_mut().poll(cx);
+        // A finished scope no longer lives, even if its future is kept.
+        #[cfg(feature = "tokio")]
+        if poll.is_ready() {
+            this.bound.clear();
+        }
+        poll
     }
 }
 

@@ -15,6 +15,25 @@ use crate::testing::{compare_text_in, histogram_in, value_in, HistogramSample, T
 ///
 /// It has the read-back helpers of [`TestMetrics`](crate::TestMetrics).
 ///
+/// # Spawned work (feature `tokio`)
+///
+/// With the `tokio` feature, a scope entered inside a tokio runtime
+/// ([`enter`](Self::enter) as the first line of a `#[tokio::test]`) or a
+/// [`scope`](Self::scope) future polled on one binds that runtime, through
+/// `Handle::id()`, until the guard drops or the future completes. Every
+/// task spawned onto it, directly or by another task, every
+/// `spawn_blocking` closure, and every connection task of a server started
+/// in the test then counts into this registry. Each `#[tokio::test]` has
+/// its own runtime, so parallel tests stay apart. A thread's own scope
+/// still wins on that thread.
+///
+/// Two different scopes bound to one runtime at once cannot be told apart
+/// from a task one of them spawned: that task's `global()` panics, saying
+/// so, instead of counting into either. Wrap such a task's future in the
+/// scope it belongs to, or give each test its own runtime. Threads from
+/// `std::thread::spawn` do not inherit a scope, and other executors follow
+/// only `scope(fut)`.
+///
 /// ```
 /// use prometheus_component::prometheus::{IntCounter, IntGauge};
 /// use prometheus_component::{Metrics, TestRegistry};

@@ -151,7 +151,11 @@ impl<T: Metrics> TestMetrics<T> {
     /// Scopes nest (the innermost wins), and dropping the guard restores
     /// what was there before, also when the thread unwinds. A thread
     /// spawned inside the scope does not inherit it; call `enter` there
-    /// too (for example inside `std::thread::scope`).
+    /// too (for example inside `std::thread::scope`). With the `tokio`
+    /// feature, entered inside a tokio runtime (the first line of a
+    /// `#[tokio::test]`), it also covers the tasks and `spawn_blocking`
+    /// closures spawned onto that runtime while the guard lives; see
+    /// [`TestRegistry`](crate::TestRegistry).
     ///
     /// ```
     /// use prometheus_component::prometheus::IntCounter;
