@@ -28,11 +28,12 @@ use syn::{
     Generics, Ident, LitStr, Token, Visibility,
 };
 
-use crate::ast::LabelText;
-use crate::errors::Errors;
+use crate::internals::ast::LabelText;
+use crate::internals::attr;
+use crate::internals::errors::Errors;
+use crate::internals::values::{label_text, rest_of_value, within};
 use crate::tokens::default_runtime;
-use crate::values::{label_text, rest_of_value, within};
-use crate::{attr, fallback, pipeline};
+use crate::{fallback, pipeline};
 
 /// The whole macro over `proc_macro2` tokens, usable outside a compiler run.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {

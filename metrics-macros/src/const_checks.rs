@@ -1,4 +1,4 @@
-//! The type-dependent checks of `typeck` as const items, for the fields
+//! The type-dependent checks of `field_types` as const items, for the fields
 //! whose types the macro could not read: each check fails a const item
 //! with a message written here, naming the field and the fix, on the span
 //! of the key or name at fault; rustc reports every such const that fails
@@ -12,11 +12,11 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Component, Field, LabelText};
 use crate::expand::field_kind;
-use crate::spelling::{self, LabelForm};
+use crate::internals::ast::{Component, Field, LabelText};
+use crate::internals::field_types::{checked_fields, checks, message, Check, Fails, Site};
+use crate::internals::spelling::{self, LabelForm};
 use crate::tokens::respan;
-use crate::typeck::{checked_fields, checks, message, Check, Fails, Site};
 
 /// The const items that check the fields whose types the macro could not
 /// read, and the typed labels of every field that has them.

@@ -5,9 +5,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Component, Field, LabelText};
-use crate::spelling::{self, Spelled};
-use crate::tokens::default_runtime;
+use crate::internals::ast::{Component, Field, LabelText};
+use crate::internals::spelling::{self, Spelled};
+use crate::tokens;
 
 /// The impl of `Metrics` and the inherent methods of a valid component.
 pub(crate) fn impl_metrics(component: &Component, krate: &TokenStream) -> TokenStream {
@@ -80,10 +80,7 @@ pub(crate) fn in_scope(
 
 /// The path of the runtime crate in generated code.
 pub(crate) fn runtime_path(component: &Component) -> TokenStream {
-    match &component.attrs.krate {
-        Some(path) => quote!(#path),
-        None => default_runtime(),
-    }
+    tokens::runtime_path(component.attrs.krate.as_ref())
 }
 
 /// The descriptor of `field`: its names and help, the kind of its type

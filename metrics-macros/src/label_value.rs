@@ -7,8 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr};
 
-use crate::errors::Errors;
-use crate::names::to_snake_case;
+use crate::internals::errors::Errors;
+use crate::internals::names::to_snake_case;
 
 pub(crate) fn derive(input: TokenStream) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
@@ -141,10 +141,7 @@ fn runtime_path(input: &DeriveInput, errors: &mut Errors) -> TokenStream {
         });
         errors.ok(result);
     }
-    match path {
-        Some(path) => quote!(#path),
-        None => quote!(::prometheus_component),
-    }
+    crate::tokens::runtime_path(path.as_ref())
 }
 
 #[cfg(test)]

@@ -2,37 +2,28 @@
 //! re-exports them; this crate's output names `::prometheus_component` paths.
 //!
 //! This file holds only the entry points. Both component macros call
-//! `pipeline`, which runs the stages, one file each: `attr` reads the input
-//! into the model of `ast`, `valid` checks it, `typeck` checks what depends
-//! on the field types (itself for types `spelling` recognises; through the
-//! const items of `const_checks` for the others), `expand` generates code
-//! (with `unique` for crate-wide unique names), and `fallback` stands in
-//! for the generated code when there were errors. `metrics_component!`
+//! `pipeline`, which runs the stages. The front end is the `internals`
+//! folder: `attr` reads the input into the model of `ast`, `check` checks
+//! it, `field_types` checks what depends on the field types (itself for
+//! types `spelling` recognises; through the const items of `const_checks`
+//! for the others). Code generation sits beside it: `expand` generates
+//! code (with `unique` for crate-wide unique names), and `fallback` stands
+//! in for the generated code when there were errors. `metrics_component!`
 //! (`component_macro`) reads its terse syntax into the derive's input and
-//! takes the same path. `tokens` has the helpers every stage shares.
+//! takes the same path. `tokens` has the token helpers every stage shares.
 #![forbid(unsafe_code)]
 
-mod ast;
-mod attr;
-mod buckets;
 mod component_macro;
 mod const_checks;
-mod errors;
 mod expand;
 mod fallback;
+mod internals;
 mod label_value;
-mod names;
 mod pipeline;
 #[cfg(test)]
 mod proptests;
-mod rules;
-mod spelling;
-mod suggest;
 mod tokens;
-mod typeck;
 mod unique;
-mod valid;
-mod values;
 
 use proc_macro::TokenStream;
 

@@ -1,5 +1,5 @@
 //! The one path every declaration takes, valid or not, for both macros:
-//! read (`attr`), check (`valid`, `typeck`), then the generated code
+//! read (`attr`), check (`check`, `field_types`), then the generated code
 //! (`expand`) or, with errors, every error of the declaration and the
 //! fallback, with the crate-wide names claimed and the const checks emitted
 //! all the same, so that one compile shows everything.
@@ -7,9 +7,10 @@
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::errors::Errors;
+use crate::internals::errors::Errors;
+use crate::internals::{attr, check, field_types};
 use crate::tokens::default_runtime;
-use crate::{attr, const_checks, expand, fallback, typeck, unique, valid};
+use crate::{const_checks, expand, fallback, unique};
 
 /// The whole derive over `proc_macro2` tokens: usable outside a compiler
 /// run, which the tests of this crate rely on.
@@ -29,8 +30,8 @@ pub(crate) fn expand_component(input: &DeriveInput, mut errors: Errors) -> Token
         out.extend(fallback::fallback_impl(input, &default_runtime()));
         return out;
     };
-    let claims = valid::check(&mut model, &mut errors);
-    typeck::report_spelled(&model, &mut errors);
+    let claims = check::check(&mut model, &mut errors);
+    field_types::report_spelled(&model, &mut errors);
     let krate = expand::runtime_path(&model);
     if errors.is_empty() {
         let mut out = expand::impl_metrics(&model, &krate);

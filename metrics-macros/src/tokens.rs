@@ -3,10 +3,30 @@
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
-/// The runtime crate's path in generated code, unless `crate = "..."` says
-/// otherwise.
+/// The runtime crate's path in generated code: `crate = "..."` when given,
+/// else `prometheus-component` under the name the user's Cargo.toml gives
+/// it (`metrics = { package = "prometheus-component" }` makes it
+/// `::metrics`).
+pub(crate) fn runtime_path(krate: Option<&syn::Path>) -> TokenStream {
+    match krate {
+        Some(path) => quote!(#path),
+        None => default_runtime(),
+    }
+}
+
+/// The runtime crate as the user's Cargo.toml names it, found by
+/// proc-macro-crate; `::prometheus_component` where that cannot be told
+/// (the runtime's own doctests and examples, where it is "itself", or a
+/// manifest that cannot be read), which is its name unless renamed.
 pub(crate) fn default_runtime() -> TokenStream {
-    quote!(::prometheus_component)
+    let renamed = match proc_macro_crate::crate_name("prometheus-component") {
+        Ok(proc_macro_crate::FoundCrate::Name(name)) => syn::parse_str::<syn::Ident>(&name).ok(),
+        _ => None,
+    };
+    match renamed {
+        Some(name) => quote!(::#name),
+        None => quote!(::prometheus_component),
+    }
 }
 
 /// `tokens` with every span set to `span`, so an error about them points there.

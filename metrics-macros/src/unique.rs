@@ -18,29 +18,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote_spanned;
 
-/// A name that must be unique in the crate.
-pub(crate) struct Claim {
-    ident: String,
-    span: Span,
-}
-
-impl Claim {
-    /// A component name, spanned on its literal.
-    pub(crate) fn component(name: String, span: Span) -> Claim {
-        Claim {
-            ident: format!("__metrics_component__{name}"),
-            span,
-        }
-    }
-
-    /// A full metric name, spanned on the field or `name` literal.
-    pub(crate) fn metric(full_name: String, span: Span) -> Claim {
-        Claim {
-            ident: format!("__metrics_metric__{full_name}"),
-            span,
-        }
-    }
-}
+use crate::internals::ast::{Claim, ClaimKind};
 
 /// One hidden exported macro per claim.
 pub(crate) fn items(claims: &[Claim]) -> TokenStream {
@@ -49,7 +27,7 @@ pub(crate) fn items(claims: &[Claim]) -> TokenStream {
         .filter_map(|claim| {
             // `non_local_definitions`: inside a function body an exported
             // macro still lands at the crate root, which is the point here.
-            let ident = ident(&claim.ident, claim.span)?;
+            let ident = ident(&mangled(claim), claim.span)?;
             Some(quote_spanned! {claim.span=>
                 #[doc(hidden)]
                 #[allow(non_local_definitions)]
@@ -60,6 +38,14 @@ pub(crate) fn items(claims: &[Claim]) -> TokenStream {
             })
         })
         .collect()
+}
+
+/// The identifier a claim's macro is named: see the mangling above.
+fn mangled(claim: &Claim) -> String {
+    match claim.kind {
+        ClaimKind::Component => format!("__metrics_component__{}", claim.name),
+        ClaimKind::Metric => format!("__metrics_metric__{}", claim.name),
+    }
 }
 
 /// `Ident::new` panics on a string that is not an identifier; names are

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::field_kind::MetricType;
+use crate::encoding::metric_type::MetricType;
 
 /// What already holds a metric or component name that a registration wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

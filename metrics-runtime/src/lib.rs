@@ -81,45 +81,23 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
-mod assemble;
+// Folders by concern; each `mod.rs` says what it holds and what it may
+// use. Dependencies run one way: encoding -> field -> labels, component ->
+// registry -> testing, push, exporter, catalog (see the README's
+// "Workspace" map). The one exception is the one the public trait forces;
+// see `component`.
 pub mod catalog;
-mod collected_series;
 mod component;
-mod component_collector;
-mod const_checks;
-mod descriptor;
-mod diff;
+mod encoding;
 mod error;
 #[cfg(feature = "http")]
 mod exporter;
-mod exposition;
-mod family_writer;
 mod field;
-mod field_kind;
-mod global;
-mod label_value;
-mod name_map;
-mod own_series;
+mod labels;
 #[cfg(feature = "push")]
 mod push;
-#[cfg(feature = "push-tls")]
-mod push_tls;
-mod registration;
 mod registry;
-#[cfg(feature = "tokio")]
-mod runtime_binding;
-mod sample_line;
-mod scope;
-#[cfg(feature = "http")]
-mod scrape;
-mod self_metrics;
-mod test_registry;
 mod testing;
-mod text_format;
-mod text_samples;
-mod tracked;
-mod typed_labels;
-mod unique;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -127,27 +105,28 @@ pub mod __private;
 
 pub use prometheus;
 
-pub use crate::component::Metrics;
-pub use crate::descriptor::MetricDescriptor;
+pub use crate::component::metrics::Metrics;
+pub use crate::encoding::format::{Format, TEXT_CONTENT_TYPE};
+pub use crate::encoding::metric_type::MetricType;
 pub use crate::error::{Error, Owner};
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub use crate::exporter::scrape::{scrape, ScrapeRequest, ScrapeResponse};
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use crate::exporter::{Exporter, ExporterBuilder, METRICS_PATH};
-pub use crate::field::MetricField;
-pub use crate::field_kind::MetricType;
-pub use crate::label_value::{LabelSet, LabelValue};
+pub use crate::field::descriptor::MetricDescriptor;
+pub use crate::field::metric_field::MetricField;
+pub use crate::labels::label_value::{LabelSet, LabelValue};
+pub use crate::labels::typed_labels::{Labeled, LabeledMetric};
 #[cfg(feature = "push")]
 #[cfg_attr(docsrs, doc(cfg(feature = "push")))]
 pub use crate::push::{PushError, Pushgateway};
-pub use crate::registry::{Registry, TEXT_CONTENT_TYPE};
-pub use crate::scope::{Scoped, TestScope};
-#[cfg(feature = "http")]
-#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
-pub use crate::scrape::{scrape, ScrapeRequest, ScrapeResponse};
-pub use crate::test_registry::TestRegistry;
-pub use crate::testing::{HistogramSample, TestMetrics, TextMismatch};
-pub use crate::text_format::Format;
-pub use crate::typed_labels::{Labeled, LabeledMetric};
+pub use crate::registry::Registry;
+pub use crate::testing::read_back::{HistogramSample, TextMismatch};
+pub use crate::testing::scope::{Scoped, TestScope};
+pub use crate::testing::test_metrics::TestMetrics;
+pub use crate::testing::test_registry::TestRegistry;
 
 /// Derives [`Metrics`] for a struct whose fields are `prometheus` metrics.
 ///

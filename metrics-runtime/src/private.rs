@@ -4,19 +4,18 @@
 pub use ::core::result::Result;
 pub use ::std::sync::Arc;
 
-pub use crate::assemble::{Builder, Fields};
+pub use crate::catalog::assert_unique::{assert_unique, Names};
 pub use crate::catalog::{Entry, CATALOG};
-pub use crate::component::Metrics;
-pub use crate::const_checks::{
-    fail_if, is_counter, is_histogram, labels_are, require_typed_labels, Spelled,
-};
-pub use crate::descriptor::MetricDescriptor;
+pub use crate::component::assemble::{Builder, Fields};
+pub use crate::component::metrics::Metrics;
+pub use crate::encoding::metric_type::MetricType;
 pub use crate::error::Error;
-pub use crate::field::{MetricField, PrometheusType};
-pub use crate::field_kind::{FieldKind, LabelForm, MetricType};
-pub use crate::global::GlobalCell;
+pub use crate::field::const_checks::{fail_if, is_counter, is_histogram, labels_are, Spelled};
+pub use crate::field::descriptor::MetricDescriptor;
+pub use crate::field::kind::{FieldKind, LabelForm};
+pub use crate::field::metric_field::{MetricField, PrometheusType};
+pub use crate::labels::typed_labels::{require_typed_labels, TypedLabelsField};
+pub use crate::registry::global::GlobalCell;
 pub use crate::registry::Registry;
-pub use crate::testing::TestMetrics;
-pub use crate::typed_labels::TypedLabelsField;
-pub use crate::unique::{assert_unique, Names};
+pub use crate::testing::test_metrics::TestMetrics;
 pub use linkme;

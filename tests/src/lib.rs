@@ -1,6 +1,10 @@
-//! Components compiled in a crate of their own, so that the integration
-//! tests can meet what only happens across crates: two component types
-//! with the same name, which the compile-time checks cannot see.
+//! What the integration tests share, compiled once: components in a crate
+//! of their own, so that the tests can meet what only happens across
+//! crates (two component types with the same name, which the compile-time
+//! checks cannot see), and [`support`] for the tests that need the real
+//! thing (promtool, Prometheus, a Pushgateway, HTTP).
+
+pub mod support;
 
 use prometheus_component::prometheus::IntCounter;
 use prometheus_component::Metrics;

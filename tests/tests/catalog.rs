@@ -1,7 +1,7 @@
 //! The binary-wide catalog: components of every linked crate, their clashes,
 //! a metrics reference, and rule files checked against it.
 
-mod support;
+use metrics_tests::support;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! `for_test()`: private, isolated instances with read-back helpers.
 
-mod support;
+use metrics_tests::support;
 
 use prometheus_component::prometheus::{Counter, GaugeVec, Histogram, HistogramVec, IntCounter};
 use prometheus_component::{HistogramSample, Metrics, Registry};

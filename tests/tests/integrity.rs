@@ -224,22 +224,6 @@ fn register_fails_and_forgets_the_component_when_its_name_was_taken_meanwhile() 
     assert!(text.contains("checkout_pending 99\n"), "{text}");
 }
 
-#[test]
-fn unregister_removes_every_metric_and_the_bookkeeping_and_is_idempotent() {
-    let registry = Registry::new();
-    let first = CheckoutMetrics::register(&registry).unwrap();
-    first.placed_total.inc();
-    assert!(CheckoutMetrics::unregister(&registry));
-    assert!(!CheckoutMetrics::unregister(&registry));
-    assert!(registry.components().is_empty());
-    assert_eq!(registry.encode_text(), "");
-    // The names are free again, for a foreign collector with the same
-    // help (pinned) or for the component itself, as a new instance.
-    let again = CheckoutMetrics::register(&registry).unwrap();
-    assert!(!Arc::ptr_eq(&first, &again));
-    assert!(registry.encode_text().contains("checkout_placed_total 0\n"));
-}
-
 /// The search index.
 #[derive(Metrics)]
 #[metrics(component = "index")]

@@ -1,7 +1,7 @@
 //! A real Prometheus server scrapes the exporter, and its HTTP API shows
 //! what it ingested: types, help, values, quantiles and label values.
 
-mod support;
+use metrics_tests::support;
 
 use std::collections::BTreeMap;
 

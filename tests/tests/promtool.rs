@@ -1,6 +1,6 @@
 //! `promtool check metrics` finds nothing to report in what we export.
 
-mod support;
+use metrics_tests::support;
 
 // The demo's very own declarations and traffic.
 #[path = "../../metrics-runtime/examples/demo/components.rs"]

@@ -1,6 +1,6 @@
 //! The `push` feature against a real Pushgateway, and its errors.
 
-mod support;
+use metrics_tests::support;
 
 use std::error::Error as _;
 use std::time::Duration;

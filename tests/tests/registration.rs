@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use prometheus_component::prometheus::{Gauge, GaugeVec, IntCounter, IntCounterVec, Opts};
+use prometheus_component::prometheus::{
+    Gauge, GaugeVec, IntCounter, IntCounterVec, IntGauge, Opts,
+};
 use prometheus_component::{Error, Metrics, Owner, Registry};
 
 /// Orders.
@@ -183,4 +185,32 @@ fn a_clash_is_an_error_never_a_panic_even_when_racing() {
             .collect()
     });
     assert!(results.iter().all(Result::is_err));
+}
+
+/// Orders placed, named like the checkout's of `integrity.rs`.
+#[derive(Metrics)]
+#[metrics(component = "placed_orders")]
+struct PlacedOrderMetrics {
+    /// Orders placed.
+    #[metric(full_name = "checkout_placed_total")]
+    placed_total: IntCounter,
+    /// Orders in progress.
+    #[metric(full_name = "checkout_pending")]
+    pending: IntGauge,
+}
+
+#[test]
+fn unregister_removes_every_metric_and_the_bookkeeping_and_is_idempotent() {
+    let registry = Registry::new();
+    let first = PlacedOrderMetrics::register(&registry).unwrap();
+    first.placed_total.inc();
+    assert!(PlacedOrderMetrics::unregister(&registry));
+    assert!(!PlacedOrderMetrics::unregister(&registry));
+    assert!(registry.components().is_empty());
+    assert_eq!(registry.encode_text(), "");
+    // The names are free again, for a foreign collector with the same
+    // help (pinned) or for the component itself, as a new instance.
+    let again = PlacedOrderMetrics::register(&registry).unwrap();
+    assert!(!Arc::ptr_eq(&first, &again));
+    assert!(registry.encode_text().contains("checkout_placed_total 0\n"));
 }

@@ -1,6 +1,6 @@
 //! Typed labels: `Labeled<M, L>` with `#[derive(LabelValue)]` enums.
 
-mod support;
+use metrics_tests::support;
 
 use std::sync::Arc;
 

@@ -26,17 +26,23 @@ pub enum Clash {
     },
 }
 
+/// What two components are said to share, in every clash message: at run
+/// time ([`Clash`]) and at compile time (`assert_unique!`).
+pub(crate) const SHARE_COMPONENT: &str = "both declare the component name";
+/// See [`SHARE_COMPONENT`].
+pub(crate) const SHARE_METRIC: &str = "both declare the metric";
+
 impl fmt::Display for Clash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (what, [a, b]) = match self {
             Clash::Component { component, owners } => {
-                (format!("the component name `{component}`"), owners)
+                (format!("{SHARE_COMPONENT} `{component}`"), owners)
             }
-            Clash::Metric { metric, owners } => (format!("the metric `{metric}`"), owners),
+            Clash::Metric { metric, owners } => (format!("{SHARE_METRIC} `{metric}`"), owners),
         };
         write!(
             f,
-            "`{}` (in `{}`) and `{}` (in `{}`) both declare {what}: rename one of them",
+            "`{}` (in `{}`) and `{}` (in `{}`) {what}: rename one of them",
             a.type_name(),
             a.module_path(),
             b.type_name(),

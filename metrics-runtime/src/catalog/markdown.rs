@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{components, Entry};
-use crate::descriptor::MetricDescriptor;
+use crate::field::descriptor::MetricDescriptor;
 
 /// A Markdown reference of every metric in the binary: per component (in
 /// the order of their names), each metric's name, type, help, labels,

@@ -33,16 +33,17 @@
 //! # assert!(catalog::check().is_ok());
 //! ```
 
-mod clash;
+pub(crate) mod assert_unique;
+pub(crate) mod clash;
 mod markdown;
 #[cfg(feature = "rules")]
 mod rules;
 
 use std::fmt;
 
-use crate::component::Metrics;
-use crate::descriptor::MetricDescriptor;
+use crate::component::metrics::Metrics;
 use crate::error::Error;
+use crate::field::descriptor::MetricDescriptor;
 use crate::registry::Registry;
 
 pub use self::clash::{check, Clash};
@@ -129,32 +130,15 @@ impl fmt::Debug for Entry {
     }
 }
 
-impl Registry {
-    /// Registers every component in the [catalog](crate::catalog): call it
-    /// at start-up, on [`Registry::global()`] say, and every series of
-    /// every component (typed labels included) is exported, at zero, from
-    /// the first scrape, rather than after each component's first use.
-    ///
-    /// Idempotent. A component that cannot be registered does not stop
-    /// the others: every error is returned together.
-    ///
-    /// ```
-    /// use prometheus_component::Registry;
-    ///
-    /// if let Err(errors) = Registry::global().register_all() {
-    ///     for error in errors {
-    ///         eprintln!("not exported: {error}");
-    ///     }
-    /// }
-    /// ```
-    pub fn register_all(&self) -> Result<(), Vec<Error>> {
-        let errors: Vec<Error> = components()
-            .filter_map(|entry| entry.register(self).err())
-            .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+/// [`Registry::register_all`]: every catalogued component registered in
+/// `registry`, every error returned together.
+pub(crate) fn register_all(registry: &Registry) -> Result<(), Vec<Error>> {
+    let errors: Vec<Error> = components()
+        .filter_map(|entry| entry.register(registry).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }

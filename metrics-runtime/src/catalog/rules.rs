@@ -11,7 +11,7 @@ use promql_parser::parser::{self, Expr, VectorSelector};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use super::components;
-use crate::field_kind::MetricType;
+use crate::encoding::metric_type::MetricType;
 
 /// Labels every scraped series has: the target's.
 const TARGET_LABELS: &[&str] = &["job", "instance"];

@@ -5,7 +5,8 @@
 //! a dedicated thread, so the exporter neither needs nor disturbs an async
 //! runtime of the application's.
 
-mod requests;
+mod exporter_metrics;
+pub(crate) mod scrape;
 mod server;
 
 use std::fmt;
@@ -18,7 +19,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 use crate::registry::Registry;
-use requests::ExporterMetrics;
+use exporter_metrics::ExporterMetrics;
 use server::Server;
 
 /// The path the exposition is served on.

@@ -22,10 +22,10 @@ use tokio::net::TcpListener;
 use tokio::sync::{oneshot, Semaphore};
 use tokio::task::AbortHandle;
 
-use super::requests::ExporterMetrics;
+use super::exporter_metrics::ExporterMetrics;
 use super::{ExporterBuilder, METRICS_PATH};
+use crate::exporter::scrape::{scrape, ScrapeRequest};
 use crate::registry::Registry;
-use crate::scrape::{scrape, ScrapeRequest};
 
 /// hyper refuses read buffers smaller than this (it asserts), so smaller
 /// limits are raised to it rather than passed on.

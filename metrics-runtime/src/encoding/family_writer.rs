@@ -1,0 +1,200 @@
+//! Writing a component's metric family straight from its field.
+//!
+//! A scrape through `gather()` copies every series into freshly allocated
+//! protobuf-shaped structs (names, help, label pairs), merges them by name
+//! and sorts them, before an encoder turns them into text. A component's
+//! own field needs none of that: its name, help and labels are fixed, so
+//! their text is written once, when the registry first encodes the field,
+//! and each scrape only reads values. Scalars are read by their atomic
+//! value, `Labeled` children likewise in a label order sorted once, and a
+//! histogram by one snapshot. A `*Vec`'s children can only be reached
+//! through `collect()`, so they are collected, sorted as `gather()` sorts
+//! them, and written.
+//!
+//! The traits here are `pub` in a private module, so that sealed public
+//! traits can name them without users seeing them.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use prometheus::core::Metric as _;
+use prometheus::proto;
+use prometheus::{Counter, Gauge, Histogram, IntCounter, IntGauge};
+
+use crate::encoding::format::Format;
+use crate::encoding::gathered::{self, label_pairs};
+use crate::encoding::metric_type::MetricType;
+use crate::encoding::sample_line::{write_label_pairs, SampleLine, SampleValue};
+
+/// Writes one family of a component's field, header included, in either
+/// format.
+pub trait FamilyWriter: Send + Sync {
+    /// Appends the family, unless it has no series.
+    fn write_family(&self, format: Format, out: &mut String);
+}
+
+/// A metric type whose series can be written from its own handle:
+/// scalars by value, histograms by one snapshot.
+pub trait SeriesValue: prometheus::core::Metric + Clone + Send + Sync + 'static {
+    /// Appends the lines of this one series, named by `sample`.
+    fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String);
+}
+
+macro_rules! scalar_series {
+    ($($ty:ty => $variant:ident),* $(,)?) => {$(
+        impl SeriesValue for $ty {
+            fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
+                sample.write(None, SampleValue::$variant(self.get()), format, out);
+            }
+        }
+    )*};
+}
+
+scalar_series!(
+    IntCounter => Unsigned,
+    Counter => Float,
+    IntGauge => Signed,
+    Gauge => Float,
+);
+
+impl SeriesValue for Histogram {
+    fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
+        let snapshot = self.metric();
+        gathered::write_histogram(snapshot.get_histogram(), sample, format, out);
+    }
+}
+
+/// The text a family repeats on every scrape, in each format.
+pub(crate) struct FamilyText {
+    /// The `# HELP` and `# TYPE` lines.
+    headers: [String; 2],
+    /// What each sample line starts with: for a counter in OpenMetrics,
+    /// the family's name and `_total`; otherwise the metric's name.
+    sample_names: [String; 2],
+}
+
+impl FamilyText {
+    /// The text of the family `name` of type `metric_type`, with `help`.
+    pub(crate) fn new(name: &str, help: &str, metric_type: MetricType) -> Self {
+        let per_format = |format: Format| {
+            let family_name = format.family_name(name, metric_type == MetricType::Counter);
+            let mut header = String::new();
+            gathered::write_header(family_name, help, metric_type.as_str(), format, &mut header);
+            let sample_name = match (format, metric_type) {
+                (Format::OpenMetrics, MetricType::Counter) => format!("{family_name}_total"),
+                _ => name.to_owned(),
+            };
+            (header, sample_name)
+        };
+        let (text_header, text_sample) = per_format(Format::Text);
+        let (om_header, om_sample) = per_format(Format::OpenMetrics);
+        FamilyText {
+            headers: [text_header, om_header],
+            sample_names: [text_sample, om_sample],
+        }
+    }
+
+    pub(crate) fn header(&self, format: Format) -> &str {
+        &self.headers[format_index(format)]
+    }
+
+    /// The sample line of the series whose labels are `labels`.
+    pub(crate) fn sample<'a>(&'a self, labels: &'a str, format: Format) -> SampleLine<'a> {
+        SampleLine {
+            name: &self.sample_names[format_index(format)],
+            suffix: "",
+            labels,
+            timestamp_ms: 0,
+        }
+    }
+}
+
+fn format_index(format: Format) -> usize {
+    match format {
+        Format::Text => 0,
+        Format::OpenMetrics => 1,
+    }
+}
+
+/// The label pairs of one series as sample lines write them, read from
+/// the series itself so that their order is the `prometheus` crate's.
+pub(crate) fn labels_text(series: &proto::Metric) -> String {
+    let mut text = String::new();
+    write_label_pairs(label_pairs(series), &mut text);
+    text
+}
+
+/// An unlabelled field: one series.
+pub(crate) struct SingleSeries<M> {
+    metric: M,
+    text: FamilyText,
+    labels: String,
+}
+
+impl<M: SeriesValue> SingleSeries<M> {
+    pub(crate) fn new(metric: &M, text: FamilyText) -> Self {
+        SingleSeries {
+            labels: labels_text(&metric.metric()),
+            metric: metric.clone(),
+            text,
+        }
+    }
+}
+
+impl<M: SeriesValue> FamilyWriter for SingleSeries<M> {
+    fn write_family(&self, format: Format, out: &mut String) {
+        out.push_str(self.text.header(format));
+        let sample = self.text.sample(&self.labels, format);
+        self.metric.write_series(&sample, format, out);
+    }
+}
+
+/// How `gather()` orders the series of a family: by their label values.
+pub(crate) fn compare_label_values(a: &proto::Metric, b: &proto::Metric) -> Ordering {
+    let (a, b) = (a.get_label(), b.get_label());
+    a.len().cmp(&b.len()).then_with(|| {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| x.value().cmp(y.value()))
+            .find(|order| order.is_ne())
+            .unwrap_or(Ordering::Equal)
+    })
+}
+
+/// A `Labeled` field: every child, in the order `gather()` would sort
+/// them, found once.
+pub(crate) struct LabeledSeries<M> {
+    children: Arc<[M]>,
+    text: FamilyText,
+    /// Each child's label pairs, in child order.
+    labels: Vec<String>,
+    /// Child indices in exposition order.
+    order: Vec<usize>,
+}
+
+impl<M: SeriesValue> LabeledSeries<M> {
+    pub(crate) fn new(children: &Arc<[M]>, text: FamilyText) -> Self {
+        let snapshots: Vec<proto::Metric> = children.iter().map(|c| c.metric()).collect();
+        let mut order: Vec<usize> = (0..snapshots.len()).collect();
+        order.sort_by(|&a, &b| compare_label_values(&snapshots[a], &snapshots[b]));
+        LabeledSeries {
+            children: children.clone(),
+            text,
+            labels: snapshots.iter().map(labels_text).collect(),
+            order,
+        }
+    }
+}
+
+impl<M: SeriesValue> FamilyWriter for LabeledSeries<M> {
+    fn write_family(&self, format: Format, out: &mut String) {
+        if self.order.is_empty() {
+            return;
+        }
+        out.push_str(self.text.header(format));
+        for &index in &self.order {
+            let sample = self.text.sample(&self.labels[index], format);
+            self.children[index].write_series(&sample, format, out);
+        }
+    }
+}

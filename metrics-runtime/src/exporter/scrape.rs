@@ -1,0 +1,212 @@
+//! Answering a scrape, for any HTTP server: the exporter's, or a route of
+//! the application's own (axum, hyper, actix...). It negotiates what
+//! Prometheus asks for, as client_golang's promhttp does: OpenMetrics or
+//! text (`Accept`), gzip or not (`Accept-Encoding`), `GET` or `HEAD`.
+
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::encoding::format::Format;
+use crate::registry::Registry;
+
+/// What a scrape request says that decides the answer: its method and
+/// its `Accept` and `Accept-Encoding` headers.
+#[derive(Debug, Clone, Copy)]
+pub struct ScrapeRequest<'a> {
+    /// The HTTP method, `GET` or `HEAD` for a scrape.
+    pub method: &'a str,
+    /// The `Accept` header, if any.
+    pub accept: Option<&'a str>,
+    /// The `Accept-Encoding` header, if any.
+    pub accept_encoding: Option<&'a str>,
+}
+
+/// The answer to a scrape: send the status, the headers and the body as
+/// they are.
+#[derive(Debug, Clone)]
+pub struct ScrapeResponse {
+    /// The HTTP status: 200, or 405 for another method, or 500 when a
+    /// collector panicked.
+    pub status: u16,
+    /// The headers: `Content-Type`, `Content-Length`, and
+    /// `Content-Encoding`, `Vary` or `Allow` where they apply.
+    pub headers: Vec<(&'static str, String)>,
+    /// The body: empty for `HEAD`.
+    pub body: Vec<u8>,
+}
+
+impl ScrapeResponse {
+    /// The value of header `name` (case-insensitive), if set.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Answers a scrape of `registry`.
+///
+/// A collector that panics while the registry is collected makes a 500
+/// with a short text body, and a log record (through `log`), instead of a
+/// connection closed without an answer.
+///
+/// ```
+/// use prometheus_component::prometheus::IntCounter;
+/// use prometheus_component::{scrape, Metrics, Registry, ScrapeRequest};
+///
+/// /// The mailer.
+/// #[derive(Metrics)]
+/// #[metrics(component = "mailer")]
+/// struct MailerMetrics {
+///     /// Mails sent.
+///     sent_total: IntCounter,
+/// }
+///
+/// let registry = Registry::new();
+/// MailerMetrics::register(&registry)?;
+/// // What Prometheus 3 sends.
+/// let answer = scrape(&registry, &ScrapeRequest {
+///     method: "GET",
+///     accept: Some("application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2"),
+///     accept_encoding: None,
+/// });
+/// assert_eq!(answer.status, 200);
+/// assert!(answer.header("content-type").unwrap().starts_with("application/openmetrics-text; version=1.0.0"));
+/// assert!(answer.body.ends_with(b"# EOF\n"));
+/// # Ok::<(), prometheus_component::Error>(())
+/// ```
+pub fn scrape(registry: &Registry, request: &ScrapeRequest<'_>) -> ScrapeResponse {
+    let head = request.method.eq_ignore_ascii_case("HEAD");
+    if !head && !request.method.eq_ignore_ascii_case("GET") {
+        let mut answer = plain(405, "Method not allowed: use GET or HEAD\n");
+        answer.headers.push(("Allow", "GET, HEAD".to_owned()));
+        return answer;
+    }
+    let format = negotiate_format(request.accept);
+    let mut text = String::new();
+    if catch_unwind(AssertUnwindSafe(|| registry.encode(format, &mut text))).is_err() {
+        log::error!(
+            "a collector panicked while the registry was collected for a scrape; answered 500"
+        );
+        return plain(
+            500,
+            "Collecting the metrics failed: a collector panicked (see the log)\n",
+        );
+    }
+    let mut headers = vec![
+        ("Content-Type", format.content_type().to_owned()),
+        ("Vary", "Accept, Accept-Encoding".to_owned()),
+    ];
+    let mut body = text.into_bytes();
+    if accepts_gzip(request.accept_encoding) {
+        let mut gzip = GzEncoder::new(Vec::with_capacity(body.len() / 8), Compression::fast());
+        // Writing into a `Vec` cannot fail.
+        if gzip.write_all(&body).is_ok() {
+            if let Ok(compressed) = gzip.finish() {
+                body = compressed;
+                headers.push(("Content-Encoding", "gzip".to_owned()));
+            }
+        }
+    }
+    headers.push(("Content-Length", body.len().to_string()));
+    if head {
+        body.clear();
+    }
+    ScrapeResponse {
+        status: 200,
+        headers,
+        body,
+    }
+}
+
+fn plain(status: u16, text: &str) -> ScrapeResponse {
+    ScrapeResponse {
+        status,
+        headers: vec![
+            ("Content-Type", "text/plain; charset=utf-8".to_owned()),
+            ("Content-Length", text.len().to_string()),
+        ],
+        body: text.as_bytes().to_vec(),
+    }
+}
+
+/// The format the client prefers: the media range with the highest `q`
+/// among those we serve (the first of equals), text without `Accept`.
+fn negotiate_format(accept: Option<&str>) -> Format {
+    let mut best: Option<(f32, Format)> = None;
+    for range in accept.unwrap_or_default().split(',') {
+        let mut parts = range.split(';').map(str::trim);
+        let media = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let format = match media.as_str() {
+            "application/openmetrics-text" => Format::OpenMetrics,
+            "text/plain" | "text/*" | "*/*" => Format::Text,
+            _ => continue,
+        };
+        let q = quality(parts);
+        if q > 0.0 && best.is_none_or(|(best_q, _)| q > best_q) {
+            best = Some((q, format));
+        }
+    }
+    best.map_or(Format::Text, |(_, format)| format)
+}
+
+/// The `q` parameter among `params`, 1 when absent.
+fn quality<'a>(params: impl Iterator<Item = &'a str>) -> f32 {
+    params
+        .filter_map(|param| param.split_once('='))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+        .and_then(|(_, value)| value.trim().parse().ok())
+        .unwrap_or(1.0)
+}
+
+fn accepts_gzip(accept_encoding: Option<&str>) -> bool {
+    accept_encoding
+        .unwrap_or_default()
+        .split(',')
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or_default();
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && quality(parts) > 0.0
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_what_prometheus_sends() {
+        let prometheus_2 = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+        let prometheus_3 = "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
+        assert_eq!(negotiate_format(Some(prometheus_2)), Format::OpenMetrics);
+        assert_eq!(negotiate_format(Some(prometheus_3)), Format::OpenMetrics);
+        assert_eq!(
+            negotiate_format(Some("text/plain;version=0.0.4")),
+            Format::Text
+        );
+        assert_eq!(
+            negotiate_format(Some("application/openmetrics-text;q=0.2, text/plain")),
+            Format::Text
+        );
+        assert_eq!(negotiate_format(Some("application/json")), Format::Text);
+        assert_eq!(
+            negotiate_format(Some("application/openmetrics-text;q=0, */*")),
+            Format::Text
+        );
+        assert_eq!(negotiate_format(None), Format::Text);
+    }
+
+    #[test]
+    fn gzip_only_when_accepted() {
+        assert!(accepts_gzip(Some("gzip")));
+        assert!(accepts_gzip(Some("deflate, gzip;q=0.5")));
+        assert!(accepts_gzip(Some("*")));
+        assert!(!accepts_gzip(Some("gzip;q=0")));
+        assert!(!accepts_gzip(Some("identity")));
+        assert!(!accepts_gzip(None));
+    }
+}
