@@ -145,7 +145,9 @@ pub(crate) fn field_kind(ty: &syn::Type, private: &TokenStream) -> TokenStream {
 }
 
 /// Inherent methods, so that callers need not import the `Metrics` trait;
-/// inside `in_scope`.
+/// inside `in_scope`. Each forwards to the trait and is `#[inline]`: a
+/// component that nobody calls makes the compiler build none of what they
+/// reach.
 pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
     quote! {
         #[allow(dead_code)]
@@ -154,6 +156,7 @@ pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
             pub const COMPONENT: &'static str = <Self as __metrics::Metrics>::COMPONENT;
 
             /// The declaration of each metric, in field order.
+            #[inline]
             pub fn descriptors() -> &'static [__metrics::MetricDescriptor] {
                 <Self as __metrics::Metrics>::descriptors()
             }
@@ -165,11 +168,13 @@ pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
             }
 
             /// The global instance, or the error that kept it out of the global registry.
+            #[inline]
             pub fn try_global() -> __metrics::Result<&'static Self, &'static __metrics::Error> {
                 <Self as __metrics::Metrics>::try_global()
             }
 
             /// Registers this component in `registry`, or returns the instance already there.
+            #[inline]
             pub fn register(
                 registry: &__metrics::Registry,
             ) -> __metrics::Result<__metrics::Arc<Self>, __metrics::Error> {
@@ -177,11 +182,13 @@ pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
             }
 
             /// Takes this component out of `registry`; `true` when it was there.
+            #[inline]
             pub fn unregister(registry: &__metrics::Registry) -> bool {
                 <Self as __metrics::Metrics>::unregister(registry)
             }
 
             /// A fresh instance on a private registry, for tests.
+            #[inline]
             pub fn for_test() -> __metrics::TestMetrics<Self> {
                 <Self as __metrics::Metrics>::for_test()
             }

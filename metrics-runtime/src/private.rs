@@ -7,6 +7,7 @@ pub use ::std::sync::Arc;
 pub use crate::catalog::assert_unique::{assert_unique, Names};
 pub use crate::catalog::{Entry, CATALOG};
 pub use crate::component::assemble::{Builder, Fields};
+pub use crate::component::info::ComponentInfo;
 pub use crate::component::metrics::Metrics;
 pub use crate::encoding::metric_type::MetricType;
 pub use crate::error::Error;

@@ -41,6 +41,7 @@ mod rules;
 
 use std::fmt;
 
+use crate::component::info::ComponentInfo;
 use crate::component::metrics::Metrics;
 use crate::error::Error;
 use crate::field::descriptor::MetricDescriptor;
@@ -69,11 +70,8 @@ pub fn components() -> impl Iterator<Item = &'static Entry> {
 /// One component of the catalog: its names, its metrics, and a way to
 /// register it.
 pub struct Entry {
-    component: &'static str,
-    type_name: fn() -> &'static str,
+    info: &'static ComponentInfo,
     module_path: &'static str,
-    descriptors: fn() -> &'static [MetricDescriptor],
-    register: fn(&Registry) -> Result<(), Error>,
 }
 
 impl Entry {
@@ -81,22 +79,19 @@ impl Entry {
     #[doc(hidden)]
     pub const fn __of<T: Metrics>(module_path: &'static str) -> Entry {
         Entry {
-            component: T::COMPONENT,
-            type_name: std::any::type_name::<T>,
+            info: T::__INFO,
             module_path,
-            descriptors: T::descriptors,
-            register: register_erased::<T>,
         }
     }
 
     /// The component name.
     pub fn component(&self) -> &'static str {
-        self.component
+        self.info.component()
     }
 
     /// The Rust type that declares the component.
     pub fn type_name(&self) -> &'static str {
-        (self.type_name)()
+        self.info.type_name()
     }
 
     /// The module the component is declared in (`module_path!()` there).
@@ -106,24 +101,20 @@ impl Entry {
 
     /// The declaration of each metric, in field order.
     pub fn descriptors(&self) -> &'static [MetricDescriptor] {
-        (self.descriptors)()
+        self.info.descriptors()
     }
 
     /// Registers the component in `registry`, as
     /// [`Metrics::register`] does (idempotently).
     pub fn register(&self, registry: &Registry) -> Result<(), Error> {
-        (self.register)(registry)
+        registry.register_component(self.info).map(drop)
     }
-}
-
-fn register_erased<T: Metrics>(registry: &Registry) -> Result<(), Error> {
-    T::register(registry).map(drop)
 }
 
 impl fmt::Debug for Entry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Entry")
-            .field("component", &self.component)
+            .field("component", &self.component())
             .field("type_name", &self.type_name())
             .field("module_path", &self.module_path)
             .finish_non_exhaustive()

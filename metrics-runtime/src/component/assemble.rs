@@ -11,10 +11,7 @@
 
 use std::any::Any;
 
-use prometheus::core::Collector;
-
 use crate::component::metrics::Metrics;
-use crate::encoding::family_writer::FamilyWriter;
 use crate::field::descriptor::MetricDescriptor;
 
 /// Hands out a component's fields in declaration order, for the derive's
@@ -61,6 +58,16 @@ impl<'a> Fields<'a> {
     pub fn push<T: 'static>(&mut self, field: &'a T) {
         self.fields.push(field);
     }
+
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Fields {
+            fields: Vec::with_capacity(capacity),
+        }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<&'a dyn Any> {
+        self.fields
+    }
 }
 
 /// A fresh instance of `T`, every metric newly created and unregistered.
@@ -74,54 +81,13 @@ pub(crate) fn build<T: Metrics>() -> T {
 
 /// Another instance of `T` whose fields are handles to the series of
 /// `metrics`.
-pub(crate) fn share<T: Metrics>(metrics: &T) -> T {
-    let fields = fields(metrics);
+pub(crate) fn share<T: Metrics>(metrics: &(dyn Any + Send + Sync)) -> T {
+    let fields = T::__INFO.fields(metrics);
     T::__build(&mut Builder {
         descriptors: T::descriptors(),
         shared: Some(&fields),
         position: 0,
     })
-}
-
-/// Each metric of `metrics` as a collector of its own, in field order.
-pub(crate) fn collectors<T: Metrics>(metrics: &T) -> Vec<Box<dyn Collector>> {
-    fields(metrics)
-        .into_iter()
-        .zip(T::descriptors())
-        .map(|(field, descriptor)| (descriptor.kind().collector)(field))
-        .collect()
-}
-
-/// Calls `visit` with each field of `metrics` and its descriptor, in
-/// field order.
-pub(crate) fn for_each_field<'a, T: Metrics>(
-    metrics: &'a T,
-    mut visit: impl FnMut(&'a dyn Any, &'static MetricDescriptor),
-) {
-    for (field, descriptor) in fields(metrics).into_iter().zip(T::descriptors()) {
-        visit(field, descriptor);
-    }
-}
-
-/// The writer of each field's family of the `T` behind `instance`, in
-/// field order.
-pub(crate) fn family_writers<T: Metrics>(
-    instance: &(dyn Any + Send + Sync),
-) -> Vec<Box<dyn FamilyWriter>> {
-    let metrics: &T = instance.downcast_ref().unwrap_or_else(|| mistyped_entry());
-    fields(metrics)
-        .into_iter()
-        .zip(T::descriptors())
-        .map(|(field, descriptor)| (descriptor.kind().family_writer)(field, descriptor))
-        .collect()
-}
-
-fn fields<T: Metrics>(metrics: &T) -> Vec<&dyn Any> {
-    let mut fields = Fields {
-        fields: Vec::with_capacity(T::descriptors().len()),
-    };
-    metrics.__fields(&mut fields);
-    fields.fields
 }
 
 /// An instance kept under a `TypeId` (a registry's entry, a scope's) that
@@ -139,6 +105,7 @@ mod tests {
     use crate::field::const_checks::Spelled;
     use crate::field::metric_field::MetricField;
     use crate::registry::global::GlobalCell;
+    use prometheus::core::Collector;
 
     /// What the derive would generate for two fields.
     struct Pair {
@@ -214,7 +181,7 @@ mod tests {
     #[test]
     fn a_shared_instance_updates_the_same_series() {
         let pair = build::<Pair>();
-        let shared = share(&pair);
+        let shared: Pair = share(&pair);
         shared.hits_total.inc_by(3);
         assert_eq!(pair.hits_total.get(), 3);
         shared
@@ -232,7 +199,7 @@ mod tests {
     #[test]
     fn collectors_come_one_per_field_in_field_order() {
         let pair = build::<Pair>();
-        let collectors = collectors(&pair);
+        let collectors = Pair::__INFO.collectors(&pair);
         let names: Vec<Vec<String>> = collectors.iter().map(|c| names(c.as_ref())).collect();
         assert_eq!(names, [["t_hits_total"], ["t_latency_seconds"]]);
     }

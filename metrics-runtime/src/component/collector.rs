@@ -16,41 +16,46 @@
 //!   for a component of twenty metrics: `for_test()` is cheaper than
 //!   registering the same metrics by hand.
 
+use std::any::Any;
 use std::sync::Arc;
 
 use prometheus::core::{Collector, Desc};
 use prometheus::proto::MetricFamily;
 
-use crate::component::assemble;
-use crate::component::metrics::Metrics;
+use crate::component::info::ComponentInfo;
 
 /// Every metric of one component instance, as one collector.
-pub(crate) struct ComponentCollector<T> {
-    metrics: Arc<T>,
+pub(crate) struct ComponentCollector {
+    info: &'static ComponentInfo,
+    instance: Arc<dyn Any + Send + Sync>,
 }
 
-impl<T: Metrics> ComponentCollector<T> {
-    pub(crate) fn new(metrics: &Arc<T>) -> Self {
+impl ComponentCollector {
+    /// `instance`, an instance of the component `info` describes.
+    pub(crate) fn new(info: &'static ComponentInfo, instance: &Arc<dyn Any + Send + Sync>) -> Self {
         ComponentCollector {
-            metrics: metrics.clone(),
+            info,
+            instance: instance.clone(),
         }
     }
 }
 
-impl<T: Metrics> Collector for ComponentCollector<T> {
+impl Collector for ComponentCollector {
     fn desc(&self) -> Vec<&Desc> {
-        let mut descs = Vec::with_capacity(T::descriptors().len());
-        assemble::for_each_field(&*self.metrics, |field, descriptor| {
-            descs.extend((descriptor.kind().describe)(field));
-        });
+        let mut descs = Vec::with_capacity(self.info.descriptors().len());
+        self.info
+            .for_each_field(&*self.instance, &mut |field, descriptor| {
+                descs.extend((descriptor.kind().describe)(field));
+            });
         descs
     }
 
     fn collect(&self) -> Vec<MetricFamily> {
-        let mut families = Vec::with_capacity(T::descriptors().len());
-        assemble::for_each_field(&*self.metrics, |field, descriptor| {
-            families.extend((descriptor.kind().collect)(field));
-        });
+        let mut families = Vec::with_capacity(self.info.descriptors().len());
+        self.info
+            .for_each_field(&*self.instance, &mut |field, descriptor| {
+                families.extend((descriptor.kind().collect)(field));
+            });
         families
     }
 }

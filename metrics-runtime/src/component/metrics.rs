@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::component::assemble::{Builder, Fields};
+use crate::component::info::ComponentInfo;
 use crate::error::Error;
 use crate::field::descriptor::MetricDescriptor;
 use crate::registry::global::GlobalCell;
@@ -130,7 +131,7 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     /// # Ok::<(), prometheus_component::Error>(())
     /// ```
     fn unregister(registry: &Registry) -> bool {
-        registry.unregister::<Self>()
+        registry.unregister_component(Self::__INFO)
     }
 
     /// A fresh instance on a private registry of its own: parallel tests
@@ -156,4 +157,9 @@ pub trait Metrics: Sized + Send + Sync + 'static {
 
     #[doc(hidden)]
     fn __global() -> &'static GlobalCell<Self>;
+
+    /// What the runtime knows of this component without its type, so that
+    /// what does not need the type is compiled once for all components.
+    #[doc(hidden)]
+    const __INFO: &'static ComponentInfo = &ComponentInfo::of::<Self>();
 }

@@ -90,9 +90,10 @@ impl Registered {
     /// The component's families, their writers made on the first call.
     fn own_families(&self) -> &[Arc<OwnFamily>] {
         self.own_families.get_or_init(|| {
-            (self.family_writers)(&*self.instance)
+            self.info
+                .family_writers(&*self.instance)
                 .into_iter()
-                .zip(self.descriptors)
+                .zip(self.info.descriptors())
                 .map(|(writer, descriptor)| {
                     Arc::new(OwnFamily {
                         name: descriptor.name(),

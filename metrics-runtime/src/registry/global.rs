@@ -1,6 +1,7 @@
 //! The lazily registered global instance of a component.
 
-use once_cell::sync::OnceCell;
+use std::any::Any;
+use std::sync::OnceLock;
 
 use crate::component::assemble;
 use crate::component::metrics::Metrics;
@@ -12,7 +13,9 @@ use crate::registry::Registry;
 /// emitted by the derive.
 #[doc(hidden)]
 pub struct GlobalCell<T> {
-    cell: OnceCell<Global<T>>,
+    // `std`'s rather than once_cell's: its generic layer is a thin shell
+    // over a non-generic `Once`, so each component instantiates less.
+    cell: OnceLock<Global<T>>,
 }
 
 pub(crate) struct Global<T> {
@@ -26,7 +29,7 @@ impl<T> GlobalCell<T> {
     #[allow(clippy::new_without_default)]
     pub const fn new() -> Self {
         GlobalCell {
-            cell: OnceCell::new(),
+            cell: OnceLock::new(),
         }
     }
 }
@@ -56,8 +59,8 @@ impl<T: Metrics> Global<T> {
     /// `T` registered in `registry`, or a working instance that is not
     /// exported, with the error that kept it out.
     pub(crate) fn register_in(registry: &Registry) -> Self {
-        match T::register(registry) {
-            Ok(registered) => Global::sharing(&registered),
+        match registry.register_component(T::__INFO) {
+            Ok(registered) => Global::sharing(&*registered),
             Err(error) => Global {
                 metrics: assemble::build(),
                 error: Some(error),
@@ -65,8 +68,9 @@ impl<T: Metrics> Global<T> {
         }
     }
 
-    /// An inline copy of `registered`, whose fields are the same series.
-    pub(crate) fn sharing(registered: &T) -> Self {
+    /// An inline copy of `registered`, an instance of `T`, whose fields are
+    /// the same series.
+    pub(crate) fn sharing(registered: &(dyn Any + Send + Sync)) -> Self {
         Global {
             metrics: assemble::share(registered),
             error: None,

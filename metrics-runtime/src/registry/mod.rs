@@ -14,20 +14,19 @@ pub(crate) mod own_series;
 pub(crate) mod registration;
 pub(crate) mod tracked;
 
-use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::any::Any;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use once_cell::sync::{Lazy, OnceCell};
 use prometheus::proto::MetricFamily;
 
-use crate::encoding::family_writer::FamilyWriter;
+use crate::component::info::ComponentInfo;
 use crate::encoding::format::Format;
 use crate::encoding::gathered;
 use crate::field::descriptor::MetricDescriptor;
 use crate::registry::exposition::OwnFamily;
-use crate::registry::name_map::{NameMap, NameSet};
+use crate::registry::name_map::{NameMap, NameSet, TypeMap};
 use crate::registry::own_series::keep_own_series;
 use crate::registry::tracked::Presence;
 
@@ -80,7 +79,7 @@ pub(crate) struct Inner {
 
 #[derive(Default)]
 pub(crate) struct State {
-    pub(crate) components: HashMap<TypeId, Registered>,
+    pub(crate) components: TypeMap<Registered>,
     /// Each metric name a component declares, with its descriptor. Made
     /// when first needed (a second component, or foreign series meeting a
     /// scrape), then kept up to date: a registry that only ever holds one
@@ -95,14 +94,10 @@ pub(crate) struct State {
 }
 
 pub(crate) struct Registered {
-    pub(crate) component: &'static str,
-    pub(crate) descriptors: &'static [MetricDescriptor],
-    pub(crate) type_name: &'static str,
+    pub(crate) info: &'static ComponentInfo,
     pub(crate) instance: Arc<dyn Any + Send + Sync>,
-    /// Whether each collector, in field order, is still in the registry.
+    /// Whether the component's collector is still in the registry.
     pub(crate) presence: Presence,
-    /// The writer of each field's family, in field order.
-    pub(crate) family_writers: fn(&(dyn Any + Send + Sync)) -> Vec<Box<dyn FamilyWriter>>,
     /// The component's families, made on its first encoding.
     pub(crate) own_families: OnceCell<Vec<Arc<OwnFamily>>>,
 }
@@ -260,7 +255,7 @@ impl Registry {
             .state()
             .components
             .values()
-            .map(|r| r.component)
+            .map(|r| r.info.component())
             .collect();
         names.sort_unstable();
         names
@@ -271,7 +266,7 @@ impl Registry {
         self.state()
             .components
             .values()
-            .flat_map(|r| r.descriptors)
+            .flat_map(|r| r.info.descriptors())
             .map(MetricDescriptor::name)
             .collect()
     }
@@ -285,7 +280,7 @@ impl Registry {
         self.state()
             .components
             .values()
-            .flat_map(|r| r.descriptors)
+            .flat_map(|r| r.info.descriptors())
             .find(|d| d.name() == full_name)
             .map_or(&[], |d| d.const_labels())
     }
@@ -345,7 +340,7 @@ impl State {
         self.metric_owners.get_or_insert_with(|| {
             components
                 .values()
-                .flat_map(|registered| registered.descriptors)
+                .flat_map(|registered| registered.info.descriptors())
                 .map(|descriptor| (descriptor.name(), descriptor))
                 .collect()
         })
@@ -374,8 +369,8 @@ impl State {
     pub(crate) fn owner_of(&self, name: &str) -> Option<&'static str> {
         self.components
             .values()
-            .find(|r| r.descriptors.iter().any(|d| d.name() == name))
-            .map(|r| r.component)
+            .find(|r| r.info.descriptors().iter().any(|d| d.name() == name))
+            .map(|r| r.info.component())
     }
 
     /// Logs, once per name, that foreign series under the component's

@@ -1,15 +1,19 @@
-//! Maps keyed by metric names, hashed with FNV-1a.
+//! Maps keyed by metric names or component types, hashed with FNV-1a.
 //!
 //! The keys are names a component declares, compiled into the binary, and
-//! lookups come from collectors of the same process: nobody outside can
-//! choose them, so the standard library's DoS-resistant SipHash buys
-//! nothing here, while it costs a measurable share of `for_test()`.
+//! the `TypeId`s of component types; lookups come from the same process:
+//! nobody outside can choose them, so the standard library's DoS-resistant
+//! SipHash buys nothing here, while it costs a measurable share of
+//! `for_test()` and of the idempotent `register`.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A map from metric names.
 pub(crate) type NameMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv1a>>;
+
+/// A map from component types.
+pub(crate) type TypeMap<V> = HashMap<std::any::TypeId, V, BuildHasherDefault<Fnv1a>>;
 
 /// A set of metric names.
 pub(crate) type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv1a>>;

@@ -2,14 +2,14 @@
 //! when its collector was taken out behind the component's back; and
 //! unregistering.
 
-use std::any::TypeId;
+use std::any::Any;
 use std::sync::Arc;
 
 use once_cell::sync::OnceCell;
 use prometheus::proto::MetricFamily;
 
-use crate::component::assemble::{self, mistyped_entry};
 use crate::component::collector::ComponentCollector;
+use crate::component::info::{downcast_arc, ComponentInfo};
 use crate::component::metrics::Metrics;
 use crate::error::{Error, Owner};
 use crate::registry::own_series::metric_type_of;
@@ -17,143 +17,163 @@ use crate::registry::tracked::Presence;
 use crate::registry::{Registered, Registry, State};
 
 impl Registry {
-    /// Registers `T` here, or returns the instance already registered,
-    /// after putting its collector back if it was unregistered through
-    /// [`prometheus()`](Self::prometheus) since.
+    /// Registers `T` here, or returns the instance already registered:
+    /// [`register_component`](Self::register_component), as `T`.
     pub(crate) fn register<T: Metrics>(&self) -> Result<Arc<T>, Error> {
+        self.register_component(T::__INFO).map(downcast_arc::<T>)
+    }
+
+    /// Registers the component `info` describes here, or returns the
+    /// instance already registered, after putting its collector back if it
+    /// was unregistered through [`prometheus()`](Self::prometheus) since.
+    pub(crate) fn register_component(
+        &self,
+        info: &'static ComponentInfo,
+    ) -> Result<Arc<dyn Any + Send + Sync>, Error> {
         let mut state = self.state();
-        if let Some(registered) = state.components.get(&TypeId::of::<T>()) {
+        if let Some(registered) = state.components.get(&info.type_id()) {
             // The idempotent path: a map lookup and one atomic load, no
             // allocation.
             if registered.presence.is_registered() {
-                return Ok(downcast(registered));
+                return Ok(registered.instance.clone());
             }
-            return self.restore::<T>(&mut state);
+            return self.restore(info, &mut state);
         }
-        state.check_free::<T>()?;
-        self.check_no_foreign_series::<T>()?;
+        state.check_free(info)?;
+        self.check_no_foreign_series(info)?;
 
-        let metrics = Arc::new(assemble::build::<T>());
+        let instance = info.new_instance();
         let presence = Presence::new(self.inner.id);
-        self.register_collector(&metrics, &presence)?;
-        state.note_owners(T::descriptors(), true);
+        self.register_collector(info, &instance, &presence)?;
+        state.note_owners(info.descriptors(), true);
         state.components.insert(
-            TypeId::of::<T>(),
+            info.type_id(),
             Registered {
-                component: T::COMPONENT,
-                descriptors: T::descriptors(),
-                type_name: std::any::type_name::<T>(),
-                instance: metrics.clone(),
+                info,
+                instance: instance.clone(),
                 presence,
-                family_writers: assemble::family_writers::<T>,
                 own_families: OnceCell::new(),
             },
         );
         state.own_families = None;
-        Ok(metrics)
+        Ok(instance)
     }
 
-    /// Registers `metrics` as one collector that `presence` tracks, or
+    /// Registers `instance` as one collector that `presence` tracks, or
     /// says which of its metrics the `prometheus` registry refused.
-    fn register_collector<T: Metrics>(
+    fn register_collector(
         &self,
-        metrics: &Arc<T>,
+        info: &'static ComponentInfo,
+        instance: &Arc<dyn Any + Send + Sync>,
         presence: &Presence,
     ) -> Result<(), Error> {
-        let collector = presence.track(ComponentCollector::new(metrics));
+        let collector = presence.track(ComponentCollector::new(info, instance));
         match self.inner.prometheus.register(collector) {
             Ok(()) => Ok(()),
-            Err(source) => Err(self.find_refusal(&**metrics, source)),
+            Err(source) => Err(self.find_refusal(info, &**instance, source)),
         }
     }
 
-    /// The error for a refusal of `metrics`' collector, naming the metric
+    /// The error for a refusal of `instance`'s collector, naming the metric
     /// at fault: the `prometheus` registry does not say which it is, so
     /// each metric is tried alone, and taken back out.
-    fn find_refusal<T: Metrics>(&self, metrics: &T, whole: prometheus::Error) -> Error {
+    fn find_refusal(
+        &self,
+        info: &ComponentInfo,
+        instance: &(dyn Any + Send + Sync),
+        whole: prometheus::Error,
+    ) -> Error {
         let registry = &self.inner.prometheus;
         let mut accepted = 0;
         let mut refused = None;
-        for (index, collector) in assemble::collectors(metrics).into_iter().enumerate() {
+        for (index, collector) in info.collectors(instance).into_iter().enumerate() {
             if let Err(source) = registry.register(collector) {
-                refused = Some(refusal::<T>(index, source));
+                refused = Some(refusal(info, index, source));
                 break;
             }
             accepted += 1;
         }
-        for collector in assemble::collectors(metrics).into_iter().take(accepted) {
+        for collector in info.collectors(instance).into_iter().take(accepted) {
             // Registered a moment ago under the same lock: cannot fail.
             let _ = registry.unregister(collector);
         }
         // Each metric alone was accepted: the refusal was the whole's.
-        refused.unwrap_or_else(|| refusal::<T>(0, whole))
+        refused.unwrap_or_else(|| refusal(info, 0, whole))
     }
 
-    /// Puts back the collector of `T`, unregistered behind its back. When
-    /// it cannot go back (something else holds one of its names now), `T`
-    /// is forgotten, so that it is never half-registered.
-    fn restore<T: Metrics>(&self, state: &mut State) -> Result<Arc<T>, Error> {
-        let registered = &state.components[&TypeId::of::<T>()];
-        let metrics: Arc<T> = downcast(registered);
-        match self.register_collector(&metrics, &registered.presence) {
-            Ok(()) => Ok(metrics),
+    /// Puts back the collector of the component, unregistered behind its
+    /// back. When it cannot go back (something else holds one of its names
+    /// now), the component is forgotten, so that it is never
+    /// half-registered.
+    fn restore(
+        &self,
+        info: &'static ComponentInfo,
+        state: &mut State,
+    ) -> Result<Arc<dyn Any + Send + Sync>, Error> {
+        let registered = &state.components[&info.type_id()];
+        let instance = registered.instance.clone();
+        match self.register_collector(info, &instance, &registered.presence) {
+            Ok(()) => Ok(instance),
             Err(error) => {
-                self.remove::<T>(state);
+                self.remove(info, state);
                 Err(error)
             }
         }
     }
 
-    /// Takes `T`'s collector out of the registry and forgets `T`; `false`
-    /// when `T` was not registered here.
-    pub(crate) fn unregister<T: Metrics>(&self) -> bool {
-        self.remove::<T>(&mut self.state())
+    /// Takes the collector of the component `info` describes out of the
+    /// registry and forgets the component; `false` when it was not
+    /// registered here.
+    pub(crate) fn unregister_component(&self, info: &'static ComponentInfo) -> bool {
+        self.remove(info, &mut self.state())
     }
 
-    fn remove<T: Metrics>(&self, state: &mut State) -> bool {
-        let Some(registered) = state.components.remove(&TypeId::of::<T>()) else {
+    fn remove(&self, info: &'static ComponentInfo, state: &mut State) -> bool {
+        let Some(registered) = state.components.remove(&info.type_id()) else {
             return false;
         };
         if registered.presence.is_registered() {
-            let metrics: Arc<T> = downcast(&registered);
             // Only fails for a collector already gone.
             let _ = self
                 .inner
                 .prometheus
-                .unregister(Box::new(ComponentCollector::new(&metrics)));
+                .unregister(Box::new(ComponentCollector::new(
+                    info,
+                    &registered.instance,
+                )));
         }
-        state.note_owners(T::descriptors(), false);
-        for descriptor in T::descriptors() {
+        state.note_owners(info.descriptors(), false);
+        for descriptor in info.descriptors() {
             state.reported_intrusions.remove(descriptor.name());
         }
         state.own_families = None;
         true
     }
 
-    /// Refuses `T` when a foreign collector already exports series under
-    /// one of its names: of another type, they would be merged into one
-    /// family and exported under one type; of the same type, they would be
-    /// left out of the output (see `own_series`).
-    fn check_no_foreign_series<T: Metrics>(&self) -> Result<(), Error> {
+    /// Refuses the component when a foreign collector already exports
+    /// series under one of its names: of another type, they would be
+    /// merged into one family and exported under one type; of the same
+    /// type, they would be left out of the output (see `own_series`).
+    fn check_no_foreign_series(&self, info: &ComponentInfo) -> Result<(), Error> {
         if !self.may_hold_foreign_collectors() {
             return Ok(());
         }
         let families: Vec<MetricFamily> = self.inner.prometheus.gather();
-        for descriptor in T::descriptors() {
+        for descriptor in info.descriptors() {
             let Some(family) = families.iter().find(|f| f.name() == descriptor.name()) else {
                 continue;
             };
             return Err(match metric_type_of(family) {
                 Some(exported_as) if exported_as == descriptor.metric_type() => {
                     Error::MetricClash {
-                        component: T::COMPONENT,
+                        component: info.component(),
                         metric: descriptor.name(),
                         owner: Owner::Foreign,
                         source: None,
                     }
                 }
                 exported_as => Error::TypeClash {
-                    component: T::COMPONENT,
+                    component: info.component(),
                     metric: descriptor.name(),
                     declared_as: descriptor.metric_type(),
                     exported_as: exported_as.map_or("untyped or summary", |t| t.as_str()),
@@ -165,25 +185,25 @@ impl Registry {
 }
 
 impl State {
-    pub(crate) fn check_free<T: Metrics>(&mut self) -> Result<(), Error> {
+    pub(crate) fn check_free(&mut self, info: &ComponentInfo) -> Result<(), Error> {
         if self.components.is_empty() {
             return Ok(());
         }
         if let Some(other) = self
             .components
             .values()
-            .find(|r| r.component == T::COMPONENT)
+            .find(|r| r.info.component() == info.component())
         {
             return Err(Error::ComponentClash {
-                component: T::COMPONENT,
-                existing_type: other.type_name,
+                component: info.component(),
+                existing_type: other.info.type_name(),
             });
         }
-        for descriptor in T::descriptors() {
+        for descriptor in info.descriptors() {
             if self.metric_owners().contains_key(descriptor.name()) {
                 let owner = self.owner_of(descriptor.name()).unwrap_or_default();
                 return Err(Error::MetricClash {
-                    component: T::COMPONENT,
+                    component: info.component(),
                     metric: descriptor.name(),
                     owner: Owner::Component(owner),
                     source: None,
@@ -194,14 +214,15 @@ impl State {
     }
 }
 
-/// The error for the `prometheus` registry's refusal of `T`'s metric
-/// number `index`.
-fn refusal<T: Metrics>(index: usize, source: prometheus::Error) -> Error {
-    let metric = T::descriptors()[index].name();
+/// The error for the `prometheus` registry's refusal of the component's
+/// metric number `index`.
+fn refusal(info: &ComponentInfo, index: usize, source: prometheus::Error) -> Error {
+    let component = info.component();
+    let metric = info.descriptors()[index].name();
     match source {
         // The name is held now, with these very constant labels.
         prometheus::Error::AlreadyReg => Error::MetricClash {
-            component: T::COMPONENT,
+            component,
             metric,
             owner: Owner::Foreign,
             source: Some(source),
@@ -212,24 +233,16 @@ fn refusal<T: Metrics>(index: usize, source: prometheus::Error) -> Error {
             if message.contains("different label names or a different help") =>
         {
             Error::PinnedName {
-                component: T::COMPONENT,
+                component,
                 metric,
                 source,
             }
         }
         source => Error::MetricClash {
-            component: T::COMPONENT,
+            component,
             metric,
             owner: Owner::Foreign,
             source: Some(source),
         },
     }
-}
-
-fn downcast<T: Metrics>(registered: &Registered) -> Arc<T> {
-    registered
-        .instance
-        .clone()
-        .downcast::<T>()
-        .unwrap_or_else(|_| mistyped_entry())
 }

@@ -59,16 +59,26 @@ impl RegistryScope {
         }
     }
 
-    fn global<T: Metrics>(&self) -> &'static Global<T> {
+    /// The instance kept for the component `type_id`, made by `make` on
+    /// first use.
+    fn instance(
+        &self,
+        type_id: TypeId,
+        make: fn(&Registry) -> &'static (dyn Any + Send + Sync),
+    ) -> &'static (dyn Any + Send + Sync) {
         let mut instances = self
             .instances
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let global = *instances
-            .entry(TypeId::of::<T>())
-            .or_insert_with(|| Box::leak(Box::new(Global::<T>::register_in(&self.registry))));
-        downcast(global)
+        *instances
+            .entry(type_id)
+            .or_insert_with(|| make(&self.registry))
     }
+}
+
+/// `T` registered in `registry`, kept for the life of the process.
+fn leak_global<T: Metrics>(registry: &Registry) -> &'static (dyn Any + Send + Sync) {
+    Box::leak(Box::new(Global::<T>::register_in(registry)))
 }
 
 impl Frame {
@@ -102,13 +112,6 @@ impl Frame {
             _ => false,
         }
     }
-
-    fn resolve<T: Metrics>(self) -> &'static Global<T> {
-        match self {
-            Frame::Instance { global, .. } => downcast(global),
-            Frame::Registry(scope) => scope.global::<T>(),
-        }
-    }
 }
 
 fn downcast<T: Metrics>(global: &'static (dyn Any + Send + Sync)) -> &'static Global<T> {
@@ -129,12 +132,25 @@ pub(crate) fn scoped<T: Metrics>() -> Option<&'static Global<T>> {
 #[cold]
 #[inline(never)]
 fn scoped_slow<T: Metrics>() -> Option<&'static Global<T>> {
-    let type_id = TypeId::of::<T>();
+    scoped_instance(TypeId::of::<T>(), T::COMPONENT, leak_global::<T>).map(downcast)
+}
+
+/// What the scope that covers component `type_id` here redirects it to,
+/// made by `make` in a test registry on first use. Not generic, so that
+/// each component instantiates only the downcast.
+fn scoped_instance(
+    type_id: TypeId,
+    component: &str,
+    make: fn(&Registry) -> &'static (dyn Any + Send + Sync),
+) -> Option<&'static (dyn Any + Send + Sync)> {
     let frame = match thread_frame(type_id) {
         Some(frame) => frame,
-        None => runtime_frame(type_id, T::COMPONENT)?,
+        None => runtime_frame(type_id, component)?,
     };
-    Some(frame.resolve::<T>())
+    Some(match frame {
+        Frame::Instance { global, .. } => global,
+        Frame::Registry(scope) => scope.instance(type_id, make),
+    })
 }
 
 /// This thread's innermost scope that covers component `type_id`.

@@ -1,5 +1,6 @@
 //! Component instances for tests, each on a private registry.
 
+use std::any::Any;
 use std::fmt;
 use std::future::Future;
 use std::ops::Deref;
@@ -7,6 +8,7 @@ use std::sync::Arc;
 
 use once_cell::sync::OnceCell;
 
+use crate::component::info::{downcast_arc, ComponentInfo};
 use crate::component::metrics::Metrics;
 use crate::registry::global::Global;
 use crate::registry::Registry;
@@ -54,12 +56,9 @@ pub struct TestMetrics<T: 'static> {
 
 impl<T: Metrics> TestMetrics<T> {
     pub(crate) fn new() -> Self {
-        let registry = Registry::new();
-        let metrics = T::register(&registry).expect(
-            "an empty registry has nothing to clash with, and names were checked at compile time",
-        );
+        let (registry, instance) = registered_alone(T::__INFO);
         TestMetrics {
-            metrics,
+            metrics: downcast_arc(instance),
             registry,
             scoped: OnceCell::new(),
         }
@@ -226,4 +225,15 @@ impl<T> fmt::Debug for TestMetrics<T> {
             .field("registry", &self.registry)
             .finish()
     }
+}
+
+/// A new registry with the component `info` describes registered in it,
+/// alone. Not generic, so that each component instantiates little of
+/// `for_test()`.
+fn registered_alone(info: &'static ComponentInfo) -> (Registry, Arc<dyn Any + Send + Sync>) {
+    let registry = Registry::new();
+    let instance = registry.register_component(info).expect(
+        "an empty registry has nothing to clash with, and names were checked at compile time",
+    );
+    (registry, instance)
 }
