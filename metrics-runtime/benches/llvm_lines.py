@@ -25,7 +25,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import compile_time  # noqa: E402  (the scratch crates are made the same way)
 FIELDS = [
     ("IntCounter", "_total", None),
     ("Counter", "_total", None),
@@ -70,19 +71,7 @@ def source(components, used):
 
 def make_crate(base, components, used):
     name = f"gen_llvm_{components}"
-    path = os.path.join(base, name)
-    os.makedirs(os.path.join(path, "src"))
-    runtime = os.path.join(ROOT, "metrics-runtime")
-    with open(os.path.join(path, "Cargo.toml"), "w") as f:
-        f.write(
-            f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
-            f'[dependencies]\nprometheus-component = {{ path = "{runtime}" }}\n\n[workspace]\n'
-        )
-    with open(os.path.join(path, "src", "lib.rs"), "w") as f:
-        f.write(source(components, used))
-    shutil.copy(os.path.join(ROOT, "rust-toolchain.toml"), path)
-    shutil.copy(os.path.join(ROOT, "Cargo.lock"), path)
-    return path
+    return compile_time.make_crate(base, "llvm", name, source(components, used))
 
 
 def llvm_lines(path, target):
