@@ -9,7 +9,6 @@
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -20,6 +19,7 @@ use std::task::{Context, Poll};
 use crate::component::assemble::mistyped_entry;
 use crate::component::metrics::Metrics;
 use crate::registry::global::Global;
+use crate::registry::name_map::TypeMap;
 use crate::registry::Registry;
 #[cfg(feature = "tokio")]
 use crate::testing::runtime_binding::RuntimeBinding;
@@ -48,14 +48,14 @@ pub(crate) struct RegistryScope {
     pub(crate) registry: Registry,
     // `&'static` because `global()` hands out `&'static T`: each is leaked
     // once per test registry and component, never once per scope entered.
-    instances: Mutex<HashMap<TypeId, &'static (dyn Any + Send + Sync)>>,
+    instances: Mutex<TypeMap<&'static (dyn Any + Send + Sync)>>,
 }
 
 impl RegistryScope {
     pub(crate) fn new(registry: Registry) -> Self {
         RegistryScope {
             registry,
-            instances: Mutex::new(HashMap::new()),
+            instances: Mutex::new(TypeMap::default()),
         }
     }
 
