@@ -65,7 +65,13 @@ fn field_item(field: &Field, krate: &TokenStream) -> TokenStream {
     }
     let kind = quote!(<#ty as #krate::MetricField>::__KIND);
     let checks = checks(field);
-    for site in [Site::Field, Site::Labels, Site::Buckets, Site::Name] {
+    for site in [
+        Site::Field,
+        Site::Labels,
+        Site::Buckets,
+        Site::Native,
+        Site::Name,
+    ] {
         let at_site: Vec<&Check> = checks.iter().filter(|check| check.site == site).collect();
         if let Some(first) = at_site.first() {
             let calls = at_site.iter().map(|check| {
@@ -130,6 +136,7 @@ fn condition(fails: Fails, kind: &TokenStream, krate: &TokenStream) -> TokenStre
             quote!(#private::labels_are(#kind, #private::LabelForm::#form))
         }
         Fails::NotHistogram => quote!(!#private::is_histogram(#kind)),
+        Fails::NotNative => quote!(!#private::is_native(#kind)),
         Fails::Counter => quote!(#private::is_counter(#kind)),
         Fails::NotCounter => quote!(!#private::is_counter(#kind)),
     }

@@ -126,6 +126,13 @@ fn descriptor(component: &Component, field: &Field) -> TokenStream {
             .map(|b| proc_macro2::Literal::f64_unsuffixed(*b));
         out.extend(quote!(.__buckets(&[#(#bounds),*])));
     }
+    if let Some(native) = &field.checks.native {
+        let schema = native.schema;
+        let max_buckets = native.max_buckets;
+        // Checked finite by `check_native`.
+        let zero_threshold = proc_macro2::Literal::f64_unsuffixed(native.zero_threshold);
+        out.extend(quote!(.__native(#schema, #max_buckets, #zero_threshold)));
+    }
     out
 }
 

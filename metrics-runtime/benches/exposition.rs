@@ -17,7 +17,9 @@ use std::hint::black_box;
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
 use prometheus_component::prometheus::{self, Encoder, IntCounter, IntCounterVec, TextEncoder};
-use prometheus_component::{scrape, Format, LabelValue, Labeled, Metrics, Registry, ScrapeRequest};
+use prometheus_component::{
+    scrape, LabelValue, Labeled, Metrics, Registry, ScrapeRequest, TextFormat,
+};
 
 /// Twice this machine's 32 MiB last-level cache.
 const EVICTION_BYTES: usize = 64 << 20;
@@ -118,13 +120,13 @@ fn against_baseline(group: &mut BenchmarkGroup<'_, WallTime>, registry: &Registr
     let prometheus: prometheus::Registry = registry.prometheus().clone();
     let mut out = String::new();
     // The first encoding makes each field's writer; scrapes reuse them.
-    registry.encode(Format::Text, &mut out);
+    registry.encode_text_into(TextFormat::Text, &mut out);
     group.bench_function("encode_text", |b| {
         b.iter_batched_ref(
             || evict_caches(&mut eviction),
             |()| {
                 out.clear();
-                registry.encode(Format::Text, &mut out);
+                registry.encode_text_into(TextFormat::Text, &mut out);
                 black_box(out.len())
             },
             BatchSize::PerIteration,
@@ -168,7 +170,7 @@ fn exposition(c: &mut Criterion) {
             || evict_caches(&mut eviction),
             |()| {
                 buffer.clear();
-                registry.encode(Format::OpenMetrics, &mut buffer);
+                registry.encode_text_into(TextFormat::OpenMetrics, &mut buffer);
                 black_box(buffer.len())
             },
             BatchSize::PerIteration,
@@ -206,7 +208,7 @@ fn exposition(c: &mut Criterion) {
             },
             |()| {
                 buffer.clear();
-                registry.encode(Format::Text, &mut buffer);
+                registry.encode_text_into(TextFormat::Text, &mut buffer);
                 black_box(buffer.len())
             },
             BatchSize::PerIteration,

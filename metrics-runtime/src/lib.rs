@@ -82,7 +82,7 @@
 #![warn(missing_docs)]
 
 // Folders by concern; each `mod.rs` says what it holds and what it may
-// use. Dependencies run one way: encoding -> field -> labels, component ->
+// use. Dependencies run one way: native -> encoding -> field -> labels, component ->
 // registry -> testing, push, exporter, catalog (see the README's
 // "Workspace" map). The one exception is the one the public trait forces;
 // see `component`.
@@ -94,6 +94,7 @@ mod error;
 mod exporter;
 mod field;
 mod labels;
+mod native;
 #[cfg(feature = "push")]
 mod push;
 mod registry;
@@ -106,7 +107,7 @@ pub mod __private;
 pub use prometheus;
 
 pub use crate::component::metrics::Metrics;
-pub use crate::encoding::format::{Format, TEXT_CONTENT_TYPE};
+pub use crate::encoding::format::{Format, TextFormat, PROTOBUF_CONTENT_TYPE, TEXT_CONTENT_TYPE};
 pub use crate::encoding::metric_type::MetricType;
 pub use crate::error::{Error, Owner};
 #[cfg(feature = "http")]
@@ -119,6 +120,10 @@ pub use crate::field::descriptor::MetricDescriptor;
 pub use crate::field::metric_field::MetricField;
 pub use crate::labels::label_value::{LabelSet, LabelValue};
 pub use crate::labels::typed_labels::{Labeled, LabeledMetric};
+pub use crate::native::histogram::NativeHistogram;
+pub use crate::native::opts::NativeHistogramOpts;
+pub use crate::native::snapshot::NativeHistogramSample;
+pub use crate::native::vec::NativeHistogramVec;
 #[cfg(feature = "push")]
 #[cfg_attr(docsrs, doc(cfg(feature = "push")))]
 pub use crate::push::{PushError, Pushgateway};

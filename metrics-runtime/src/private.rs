@@ -11,7 +11,9 @@ pub use crate::component::info::ComponentInfo;
 pub use crate::component::metrics::Metrics;
 pub use crate::encoding::metric_type::MetricType;
 pub use crate::error::Error;
-pub use crate::field::const_checks::{fail_if, is_counter, is_histogram, labels_are, Spelled};
+pub use crate::field::const_checks::{
+    fail_if, is_counter, is_histogram, is_native, labels_are, Spelled,
+};
 pub use crate::field::descriptor::MetricDescriptor;
 pub use crate::field::kind::{FieldKind, LabelForm};
 pub use crate::field::metric_field::{MetricField, PrometheusType};

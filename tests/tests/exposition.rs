@@ -7,7 +7,7 @@ use prometheus_component::prometheus::{
     self, Counter, Encoder, Gauge, Histogram, HistogramVec, IntCounter, IntCounterVec, IntGauge,
     Opts, TextEncoder,
 };
-use prometheus_component::{Format, LabelValue, Labeled, Metrics, Registry};
+use prometheus_component::{Format, LabelValue, Labeled, Metrics, Registry, TextFormat};
 
 #[derive(Debug, Clone, Copy, LabelValue)]
 enum Shard {
@@ -160,8 +160,10 @@ fn open_metrics_is_what_the_gathering_path_writes() {
         );
         add_foreign(registry);
         let mut open_metrics = String::new();
-        registry.encode(Format::OpenMetrics, &mut open_metrics);
-        pages.push((registry.encode_text(), open_metrics));
+        registry.encode_text_into(TextFormat::OpenMetrics, &mut open_metrics);
+        let mut protobuf = Vec::new();
+        registry.encode(Format::Protobuf, &mut protobuf);
+        pages.push((registry.encode_text(), open_metrics, protobuf));
     }
     assert_eq!(pages[0], pages[1]);
     let open_metrics = &pages[0].1;

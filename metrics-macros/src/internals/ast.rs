@@ -45,6 +45,17 @@ pub(crate) struct FieldChecks {
     pub(crate) total_rule: bool,
     /// The buckets, computed and checked.
     pub(crate) buckets: Option<Vec<f64>>,
+    /// The native histogram parameters, checked: schema, max buckets,
+    /// zero threshold.
+    pub(crate) native: Option<NativeValues>,
+}
+
+/// `native(..)`'s parameters after their checks, defaults filled in.
+#[derive(Clone, Copy)]
+pub(crate) struct NativeValues {
+    pub(crate) schema: i32,
+    pub(crate) max_buckets: u32,
+    pub(crate) zero_threshold: f64,
 }
 
 /// A doc comment, lines trimmed and joined with spaces.
@@ -63,6 +74,7 @@ pub(crate) struct FieldAttrs {
     pub(crate) allow: Allowed,
     pub(crate) labels: Option<Labels>,
     pub(crate) buckets: Option<Buckets>,
+    pub(crate) native: Option<Native>,
     pub(crate) const_labels: Option<ConstLabels>,
     /// Some of `#[metric(...)]` could not be read (and is reported); see
     /// `ComponentAttrs::incomplete`.
@@ -82,6 +94,15 @@ pub(crate) struct Labels {
 pub(crate) struct Buckets {
     pub(crate) key: Span,
     pub(crate) spec: BucketSpec,
+}
+
+/// `native(schema = 3, max_buckets = 160, zero_threshold = 1e-9)`, with
+/// the span of the key; each parameter may be left out.
+pub(crate) struct Native {
+    pub(crate) key: Span,
+    pub(crate) schema: Option<Number>,
+    pub(crate) max_buckets: Option<Number>,
+    pub(crate) zero_threshold: Option<Number>,
 }
 
 /// `const_labels = [("k", "v")]`, with the span of the key.

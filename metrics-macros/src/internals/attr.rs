@@ -12,6 +12,7 @@ use crate::internals::ast::{
 use crate::internals::errors::Errors;
 use crate::internals::lint_allow::read_allow;
 use crate::internals::names;
+use crate::internals::native::read_native;
 use crate::internals::suggest::{closest, key_list};
 use crate::internals::values::{self, label_list, lit_str, pair_list};
 use crate::tokens::path_name;
@@ -23,6 +24,7 @@ const FIELD_KEYS: &[&str] = &[
     "full_name",
     "labels",
     "buckets",
+    "native",
     "const_labels",
     "allow",
 ];
@@ -155,7 +157,7 @@ fn is_path(ty: &Type, errors: &mut Errors) -> bool {
             errors.spanned(
                 other,
                 format_args!(
-                    "`{}` is not a metric type a component can hold: use `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram`, their `*Vec` forms from `prometheus`, or `Labeled<M, L>`",
+                    "`{}` is not a metric type a component can hold: use `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram`, their `*Vec` forms from `prometheus`, `NativeHistogram`, `NativeHistogramVec`, or `Labeled<M, L>`",
                     crate::tokens::type_text(other)
                 ),
             );
@@ -281,6 +283,18 @@ fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
                 let spec = BucketSpec::parse(values::value(m, "buckets = [0.1, 0.5, 1.0]")?)?;
                 Ok(Buckets { key, spec })
             })
+        } else if meta.path.is_ident("native") {
+            match read_native(meta, errors) {
+                Ok(_) if out.native.is_some() => {
+                    errors.spanned(&meta.path, "`native` is given twice: keep one")
+                }
+                Ok(native) => out.native = Some(native),
+                Err(error) => {
+                    errors.push(error);
+                    values::rest_of_value(meta.input);
+                }
+            }
+            Ok(())
         } else if meta.path.is_ident("const_labels") {
             set(&mut out.const_labels, meta, errors, |m| {
                 let pairs = pair_list(values::value(m, "const_labels = [(\"region\", \"eu\")]")?)?;

@@ -11,6 +11,7 @@ use crate::internals::ast::{Allowed, Rule};
 use crate::internals::ast::{Claim, Component, Field, FieldChecks};
 use crate::internals::errors::Errors;
 use crate::internals::names;
+use crate::internals::native::check_native;
 
 /// Which segments the component contributes to its metric names are valid.
 struct Segments {
@@ -73,9 +74,15 @@ pub(crate) fn check(component: &mut Component, errors: &mut Errors) -> Vec<Claim
                 .buckets
                 .as_ref()
                 .and_then(|buckets| buckets.spec.compute(errors));
+            let native = field
+                .attrs
+                .native
+                .as_ref()
+                .and_then(|native| check_native(native, errors));
             FieldChecks {
                 total_rule,
                 buckets,
+                native,
             }
         })
         .collect();

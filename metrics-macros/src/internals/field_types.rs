@@ -1,6 +1,6 @@
 //! Checks that need the field's metric type: labels against the way the
-//! type takes them, `buckets` only on histograms, `_total` on exactly the
-//! counters.
+//! type takes them, `buckets` only on histograms, `native(..)` only on
+//! native histograms, `_total` on exactly the counters.
 //!
 //! When the type is written as a `prometheus` type (`spelling`), the macro
 //! decides them itself and reports them with its other errors. Otherwise
@@ -50,6 +50,7 @@ pub(crate) enum Site {
     Field,
     Labels,
     Buckets,
+    Native,
     Name,
 }
 
@@ -59,6 +60,7 @@ pub(crate) enum Fails {
     /// It takes labels this way.
     Labels(LabelForm),
     NotHistogram,
+    NotNative,
     Counter,
     NotCounter,
 }
@@ -69,6 +71,9 @@ impl Fails {
         match self {
             Fails::Labels(form) => spelled.labels == form,
             Fails::NotHistogram => spelled.metric_type != MetricType::Histogram,
+            // The types recognised by their spelling are `prometheus`'s,
+            // none of which is native.
+            Fails::NotNative => true,
             Fails::Counter => counter,
             Fails::NotCounter => !counter,
         }
@@ -109,6 +114,9 @@ pub(crate) fn checks(field: &Field) -> Vec<Check> {
     if let Some(buckets) = &field.attrs.buckets {
         check(Site::Buckets, buckets.key, Fails::NotHistogram);
     }
+    if let Some(native) = &field.attrs.native {
+        check(Site::Native, native.key, Fails::NotNative);
+    }
     let name_site = match field.name_literal() {
         Some(_) => Site::Name,
         None => Site::Field,
@@ -139,6 +147,7 @@ pub(crate) fn message(field: &Field, fails: Fails) -> String {
         Fails::Labels(LabelForm::Typed) => format!("{who} has type `{ty_text}`, whose labels are typed: add `#[metric(labels = [method: Method, ...])]` with its label types"),
         Fails::Labels(LabelForm::Names) => format!("{who} has type `{ty_text}`, a `*Vec` metric, so it needs its label names: add `#[metric(labels = [\"...\"])]`"),
         Fails::NotHistogram => format!("`buckets` given, but {who} has type `{ty_text}`, which is not a histogram: remove `buckets`, or use `Histogram` or `HistogramVec`"),
+        Fails::NotNative => format!("`native(..)` given, but {who} has type `{ty_text}`, which is not a native histogram: use `NativeHistogram` or `NativeHistogramVec` (with `buckets` too, for text-format scrapers), or remove `native(..)`"),
         Fails::NotCounter => format!(
             "{who} ends in `_total`, but its type `{ty_text}` is not a counter, and only counter names end in `_total` (promlint): {}{}",
             rename(field, name.strip_suffix("_total").unwrap_or_default()),

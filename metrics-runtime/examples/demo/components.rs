@@ -6,7 +6,7 @@
 use prometheus_component::prometheus::{
     Histogram, HistogramVec, IntCounter, IntCounterVec, IntGauge,
 };
-use prometheus_component::Metrics;
+use prometheus_component::{Metrics, NativeHistogram};
 
 /// Metrics of the HTTP front end.
 #[derive(Metrics)]
@@ -22,6 +22,10 @@ pub struct HttpMetrics {
     pub latency_seconds: Histogram,
     /// Requests in flight.
     pub in_flight: IntGauge,
+    /// Time to the last byte: native buckets for Prometheus' native
+    /// histograms, and classic ones for text-format scrapers.
+    #[metric(native(schema = 3, max_buckets = 100), buckets = [0.01, 0.1, 1.0])]
+    pub response_seconds: NativeHistogram,
 }
 
 /// Metrics of the database pool.
@@ -68,6 +72,7 @@ pub fn simulate(http: &HttpMetrics, db: &DbMetrics, cache: &CacheMetrics, round:
         // Mostly fast, with a long tail.
         let latency = 0.002 * (1 + random.below(10)) as f64 * (1 + random.below(30)) as f64;
         http.latency_seconds.observe(latency);
+        http.response_seconds.observe(latency * 1.5);
 
         if random.below(10) < 7 {
             cache.hits_total.inc();

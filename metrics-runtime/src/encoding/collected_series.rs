@@ -11,9 +11,12 @@ use std::sync::Mutex;
 use prometheus::core::Collector;
 use prometheus::proto::{self, MetricFamily};
 
-use crate::encoding::family_writer::{compare_label_values, FamilyText, FamilyWriter};
+use crate::encoding::family_writer::{
+    compare_label_values, labels_protobuf, FamilyText, FamilyWriter,
+};
 use crate::encoding::format::Format;
 use crate::encoding::gathered::{self, label_pairs};
+use crate::encoding::protobuf_family as pb;
 use crate::encoding::sample_line::write_label_pairs;
 
 /// A `*Vec` field.
@@ -69,6 +72,24 @@ impl<C: Collector> FamilyWriter for CollectedSeries<C> {
                 unreachable!("set just above")
             };
             self.write_in_order(&family, layout, format, out);
+        }
+    }
+
+    fn write_protobuf(&self, out: &mut Vec<u8>) {
+        for family in self.collector.collect() {
+            let mut series: Vec<&proto::Metric> = family.get_metric().iter().collect();
+            if series.is_empty() {
+                continue;
+            }
+            series.sort_unstable_by(|a, b| compare_label_values(a, b));
+            let metric_type = family.get_field_type();
+            pb::family(out, self.text.protobuf_header(), |out| {
+                for metric in series {
+                    pb::series(out, &labels_protobuf(metric), |out| {
+                        pb::gathered_value(out, metric, metric_type)
+                    });
+                }
+            });
         }
     }
 }

@@ -24,13 +24,29 @@ use prometheus::{Counter, Gauge, Histogram, IntCounter, IntGauge};
 use crate::encoding::format::Format;
 use crate::encoding::gathered::{self, label_pairs};
 use crate::encoding::metric_type::MetricType;
+use crate::encoding::protobuf_family::{self as pb, family_header, label_fields};
 use crate::encoding::sample_line::{write_label_pairs, SampleLine, SampleValue};
+use crate::native::histogram::NativeHistogram;
+use crate::native::snapshot::NativeHistogramSample;
 
-/// Writes one family of a component's field, header included, in either
+/// A series' labels as `(name, value)` pairs, by name.
+pub type LabelPairs = Vec<(String, String)>;
+
+/// Writes one family of a component's field, header included, in every
 /// format.
 pub trait FamilyWriter: Send + Sync {
-    /// Appends the family, unless it has no series.
+    /// Appends the family in a text format, unless it has no series.
     fn write_family(&self, format: Format, out: &mut String);
+
+    /// Appends the family as one delimited `MetricFamily` message, unless
+    /// it has no series.
+    fn write_protobuf(&self, out: &mut Vec<u8>);
+
+    /// The native histogram series of the family with their labels, for
+    /// tests to read back; none for other types.
+    fn native_samples(&self) -> Vec<(LabelPairs, NativeHistogramSample)> {
+        Vec::new()
+    }
 }
 
 /// A metric type whose series can be written from its own handle:
@@ -38,23 +54,35 @@ pub trait FamilyWriter: Send + Sync {
 pub trait SeriesValue: prometheus::core::Metric + Clone + Send + Sync + 'static {
     /// Appends the lines of this one series, named by `sample`.
     fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String);
+
+    /// Appends the value fields of this series' `Metric` message.
+    fn write_protobuf_value(&self, out: &mut Vec<u8>);
+
+    /// What a native histogram holds; `None` for other types.
+    fn native_sample(&self) -> Option<NativeHistogramSample> {
+        None
+    }
 }
 
 macro_rules! scalar_series {
-    ($($ty:ty => $variant:ident),* $(,)?) => {$(
+    ($($ty:ty => $variant:ident, $protobuf:ident),* $(,)?) => {$(
         impl SeriesValue for $ty {
             fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
                 sample.write(None, SampleValue::$variant(self.get()), format, out);
+            }
+
+            fn write_protobuf_value(&self, out: &mut Vec<u8>) {
+                pb::$protobuf(out, self.get() as f64);
             }
         }
     )*};
 }
 
 scalar_series!(
-    IntCounter => Unsigned,
-    Counter => Float,
-    IntGauge => Signed,
-    Gauge => Float,
+    IntCounter => Unsigned, counter_value,
+    Counter => Float, counter_value,
+    IntGauge => Signed, gauge_value,
+    Gauge => Float, gauge_value,
 );
 
 impl SeriesValue for Histogram {
@@ -62,6 +90,40 @@ impl SeriesValue for Histogram {
         let snapshot = self.metric();
         gathered::write_histogram(snapshot.get_histogram(), sample, format, out);
     }
+
+    fn write_protobuf_value(&self, out: &mut Vec<u8>) {
+        pb::gathered_value(out, &self.metric(), proto::MetricType::HISTOGRAM);
+    }
+}
+
+impl SeriesValue for NativeHistogram {
+    fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
+        let snapshot = self.snapshot();
+        let classic = snapshot.classic.as_ref().map(|c| c.buckets.as_slice());
+        gathered::write_histogram_lines(
+            classic.unwrap_or_default().iter().copied(),
+            snapshot.text_count(),
+            snapshot.sum,
+            sample,
+            format,
+            out,
+        );
+    }
+
+    fn write_protobuf_value(&self, out: &mut Vec<u8>) {
+        pb::native_histogram_value(out, &self.snapshot());
+    }
+
+    fn native_sample(&self) -> Option<NativeHistogramSample> {
+        Some(self.snapshot().sample())
+    }
+}
+
+/// The label pairs of one series, owned.
+pub(crate) fn owned_pairs(series: &proto::Metric) -> LabelPairs {
+    label_pairs(series)
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect()
 }
 
 /// The text a family repeats on every scrape, in each format.
@@ -71,6 +133,8 @@ pub(crate) struct FamilyText {
     /// What each sample line starts with: for a counter in OpenMetrics,
     /// the family's name and `_total`; otherwise the metric's name.
     sample_names: [String; 2],
+    /// The name, help and type fields of the protobuf message.
+    protobuf_header: Vec<u8>,
 }
 
 impl FamilyText {
@@ -88,10 +152,21 @@ impl FamilyText {
         };
         let (text_header, text_sample) = per_format(Format::Text);
         let (om_header, om_sample) = per_format(Format::OpenMetrics);
+        let protobuf_type = match metric_type {
+            MetricType::Counter => proto::MetricType::COUNTER,
+            MetricType::Gauge => proto::MetricType::GAUGE,
+            MetricType::Histogram => proto::MetricType::HISTOGRAM,
+        };
         FamilyText {
             headers: [text_header, om_header],
             sample_names: [text_sample, om_sample],
+            protobuf_header: family_header(name, help, protobuf_type),
         }
+    }
+
+    /// The fields of the protobuf message that precede its series.
+    pub(crate) fn protobuf_header(&self) -> &[u8] {
+        &self.protobuf_header
     }
 
     pub(crate) fn header(&self, format: Format) -> &str {
@@ -111,9 +186,16 @@ impl FamilyText {
 
 fn format_index(format: Format) -> usize {
     match format {
-        Format::Text => 0,
+        // Protobuf has no text; its writers never ask for it.
+        Format::Text | Format::Protobuf => 0,
         Format::OpenMetrics => 1,
     }
+}
+
+/// A series' label pairs as protobuf `Metric.label` fields, read from the
+/// series itself.
+pub(crate) fn labels_protobuf(series: &proto::Metric) -> Vec<u8> {
+    label_fields(label_pairs(series))
 }
 
 /// The label pairs of one series as sample lines write them, read from
@@ -129,12 +211,15 @@ pub(crate) struct SingleSeries<M> {
     metric: M,
     text: FamilyText,
     labels: String,
+    labels_protobuf: Vec<u8>,
 }
 
 impl<M: SeriesValue> SingleSeries<M> {
     pub(crate) fn new(metric: &M, text: FamilyText) -> Self {
+        let snapshot = metric.metric();
         SingleSeries {
-            labels: labels_text(&metric.metric()),
+            labels: labels_text(&snapshot),
+            labels_protobuf: labels_protobuf(&snapshot),
             metric: metric.clone(),
             text,
         }
@@ -146,6 +231,23 @@ impl<M: SeriesValue> FamilyWriter for SingleSeries<M> {
         out.push_str(self.text.header(format));
         let sample = self.text.sample(&self.labels, format);
         self.metric.write_series(&sample, format, out);
+    }
+
+    fn write_protobuf(&self, out: &mut Vec<u8>) {
+        pb::family(out, self.text.protobuf_header(), |out| {
+            pb::series(out, &self.labels_protobuf, |out| {
+                self.metric.write_protobuf_value(out)
+            });
+        });
+    }
+
+    fn native_samples(&self) -> Vec<(LabelPairs, NativeHistogramSample)> {
+        let labels = || owned_pairs(&self.metric.metric());
+        self.metric
+            .native_sample()
+            .map(|s| (labels(), s))
+            .into_iter()
+            .collect()
     }
 }
 
@@ -168,6 +270,8 @@ pub(crate) struct LabeledSeries<M> {
     text: FamilyText,
     /// Each child's label pairs, in child order.
     labels: Vec<String>,
+    /// The same as protobuf fields.
+    labels_protobuf: Vec<Vec<u8>>,
     /// Child indices in exposition order.
     order: Vec<usize>,
 }
@@ -181,6 +285,7 @@ impl<M: SeriesValue> LabeledSeries<M> {
             children: children.clone(),
             text,
             labels: snapshots.iter().map(labels_text).collect(),
+            labels_protobuf: snapshots.iter().map(labels_protobuf).collect(),
             order,
         }
     }
@@ -196,5 +301,25 @@ impl<M: SeriesValue> FamilyWriter for LabeledSeries<M> {
             let sample = self.text.sample(&self.labels[index], format);
             self.children[index].write_series(&sample, format, out);
         }
+    }
+
+    fn write_protobuf(&self, out: &mut Vec<u8>) {
+        if self.order.is_empty() {
+            return;
+        }
+        pb::family(out, self.text.protobuf_header(), |out| {
+            for &index in &self.order {
+                pb::series(out, &self.labels_protobuf[index], |out| {
+                    self.children[index].write_protobuf_value(out)
+                });
+            }
+        });
+    }
+
+    fn native_samples(&self) -> Vec<(LabelPairs, NativeHistogramSample)> {
+        self.children
+            .iter()
+            .filter_map(|child| Some((owned_pairs(&child.metric()), child.native_sample()?)))
+            .collect()
     }
 }

@@ -5,6 +5,28 @@
 pub const TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
 
 /// An exposition format a scraper can ask for.
+///
+/// ```
+/// use prometheus_component::prometheus::IntCounter;
+/// use prometheus_component::{Format, Metrics, Registry};
+///
+/// /// The mailer.
+/// #[derive(Metrics)]
+/// #[metrics(component = "mailer")]
+/// struct MailerMetrics {
+///     /// Mails sent.
+///     sent_total: IntCounter,
+/// }
+///
+/// let registry = Registry::new();
+/// MailerMetrics::register(&registry)?;
+/// let mut out = Vec::new();
+/// registry.encode(Format::Protobuf, &mut out);
+/// // One length-prefixed `MetricFamily`, its name first.
+/// assert_eq!(out[0] as usize, out.len() - 1);
+/// assert_eq!(&out[3..3 + 17], b"mailer_sent_total");
+/// # Ok::<(), prometheus_component::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Format {
@@ -13,6 +35,10 @@ pub enum Format {
     /// OpenMetrics 1.0.0 text: counter families named without `_total`,
     /// and `# EOF` at the end.
     OpenMetrics,
+    /// The delimited stream of `io.prometheus.client.MetricFamily`
+    /// protobuf messages, the only format that carries native histograms.
+    /// Prometheus asks for it first when its native histograms are on.
+    Protobuf,
 }
 
 impl Format {
@@ -26,6 +52,31 @@ impl Format {
         match self {
             Format::Text => TEXT_CONTENT_TYPE,
             Format::OpenMetrics => "application/openmetrics-text; version=1.0.0; charset=utf-8",
+            Format::Protobuf => PROTOBUF_CONTENT_TYPE,
+        }
+    }
+}
+
+/// The `Content-Type` of [`Format::Protobuf`].
+pub const PROTOBUF_CONTENT_TYPE: &str =
+    "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
+
+/// One of the text formats, for [`Registry::encode_text_into`](crate::Registry::encode_text_into),
+/// which writes into a `String`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TextFormat {
+    /// The Prometheus text format 0.0.4.
+    Text,
+    /// OpenMetrics 1.0.0 text.
+    OpenMetrics,
+}
+
+impl From<TextFormat> for Format {
+    fn from(format: TextFormat) -> Format {
+        match format {
+            TextFormat::Text => Format::Text,
+            TextFormat::OpenMetrics => Format::OpenMetrics,
         }
     }
 }

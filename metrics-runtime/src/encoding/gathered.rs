@@ -10,6 +10,7 @@ use crate::encoding::sample_line::{escape_into, write_label_pairs, SampleLine, S
 
 /// Appends `families` to `out` in `format`. Families without series are
 /// left out, as the `prometheus` registry's own gathering does.
+#[cfg(test)]
 pub(crate) fn encode(families: &[MetricFamily], format: Format, out: &mut String) {
     for family in families {
         encode_family(family, format, out);
@@ -126,24 +127,43 @@ pub(crate) fn write_histogram(
     format: Format,
     out: &mut String,
 ) {
+    let buckets = histogram.get_bucket().iter();
+    write_histogram_lines(
+        buckets.map(|b| (b.upper_bound(), b.cumulative_count())),
+        histogram.get_sample_count(),
+        histogram.get_sample_sum(),
+        sample,
+        format,
+        out,
+    );
+}
+
+/// The lines of a histogram series from its cumulative `buckets`, `count`
+/// and `sum`; the `+Inf` bucket is added unless `buckets` has it.
+pub(crate) fn write_histogram_lines(
+    buckets: impl Iterator<Item = (f64, u64)>,
+    count: u64,
+    sum: f64,
+    sample: &SampleLine<'_>,
+    format: Format,
+    out: &mut String,
+) {
     let line = |suffix| SampleLine { suffix, ..*sample };
     let bucket = line("_bucket");
     let mut bound_text = String::new();
     let mut inf_seen = false;
-    for b in histogram.get_bucket() {
-        let bound = b.upper_bound();
+    for (bound, cumulative) in buckets {
         bound_text.clear();
         SampleValue::Float(bound).write(format, &mut bound_text);
-        let count = SampleValue::Unsigned(b.cumulative_count());
-        bucket.write(Some(("le", &bound_text)), count, format, out);
+        let cumulative = SampleValue::Unsigned(cumulative);
+        bucket.write(Some(("le", &bound_text)), cumulative, format, out);
         inf_seen |= bound.is_sign_positive() && bound.is_infinite();
     }
-    let count = SampleValue::Unsigned(histogram.get_sample_count());
+    let count = SampleValue::Unsigned(count);
     if !inf_seen {
         bucket.write(Some(("le", "+Inf")), count, format, out);
     }
-    let sum = SampleValue::Float(histogram.get_sample_sum());
-    line("_sum").write(None, sum, format, out);
+    line("_sum").write(None, SampleValue::Float(sum), format, out);
     line("_count").write(None, count, format, out);
 }
 
@@ -154,8 +174,8 @@ pub(crate) fn type_name(metric_type: MetricType, format: Format) -> &'static str
         (MetricType::GAUGE, _) => "gauge",
         (MetricType::HISTOGRAM, _) => "histogram",
         (MetricType::SUMMARY, _) => "summary",
-        (MetricType::UNTYPED, Format::Text) => "untyped",
         (MetricType::UNTYPED, Format::OpenMetrics) => "unknown",
+        (MetricType::UNTYPED, _) => "untyped",
     }
 }
 
@@ -168,13 +188,13 @@ pub(crate) fn type_name(metric_type: MetricType, format: Format) -> &'static str
 
 /// `value()` where only `get_value()` exists.
 #[allow(dead_code)] // unused with the protobuf model
-trait ValueByPlainName {
+pub(crate) trait ValueByPlainName {
     fn value(&self) -> f64;
 }
 
 /// `get_value()` where only `value()` exists.
 #[allow(dead_code)] // called by the other, with the protobuf model only
-trait ValueByProtobufName {
+pub(crate) trait ValueByProtobufName {
     fn get_value(&self) -> f64;
 }
 

@@ -1,9 +1,10 @@
-//! The exposition formats and their writers: text 0.0.4 and OpenMetrics
-//! 1.0.0, the pieces of a sample line, the text a family repeats on every
-//! scrape, and the encoder of families gathered through `prometheus`.
+//! The exposition formats and their writers: text 0.0.4, OpenMetrics
+//! 1.0.0 and protobuf, the pieces of a sample line, the text a family
+//! repeats on every scrape, and the encoder of families gathered through
+//! `prometheus`.
 //!
-//! May use: `prometheus` and the standard library only. Nothing here
-//! imports another folder of this crate; `MetricType` and `Format` are the
+//! May use: `prometheus`, the standard library, and `native` (the one
+//! folder below this one, whose histograms it writes); `MetricType` and `Format` are the
 //! vocabulary the folders above share.
 
 pub(crate) mod collected_series;
@@ -12,4 +13,7 @@ pub(crate) mod foreign_only;
 pub(crate) mod format;
 pub(crate) mod gathered;
 pub(crate) mod metric_type;
+pub(crate) mod native_vec_series;
+pub(crate) mod protobuf;
+pub(crate) mod protobuf_family;
 pub(crate) mod sample_line;

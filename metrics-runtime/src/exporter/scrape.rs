@@ -1,7 +1,8 @@
 //! Answering a scrape, for any HTTP server: the exporter's, or a route of
 //! the application's own (axum, hyper, actix...). It negotiates what
-//! Prometheus asks for, as client_golang's promhttp does: OpenMetrics or
-//! text (`Accept`), gzip or not (`Accept-Encoding`), `GET` or `HEAD`.
+//! Prometheus asks for, as client_golang's promhttp does: protobuf,
+//! OpenMetrics or text (`Accept`), gzip or not (`Accept-Encoding`), `GET`
+//! or `HEAD`.
 
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -87,8 +88,8 @@ pub fn scrape(registry: &Registry, request: &ScrapeRequest<'_>) -> ScrapeRespons
         return answer;
     }
     let format = negotiate_format(request.accept);
-    let mut text = String::new();
-    if catch_unwind(AssertUnwindSafe(|| registry.encode(format, &mut text))).is_err() {
+    let mut body = Vec::new();
+    if catch_unwind(AssertUnwindSafe(|| registry.encode(format, &mut body))).is_err() {
         log::error!(
             "a collector panicked while the registry was collected for a scrape; answered 500"
         );
@@ -101,7 +102,6 @@ pub fn scrape(registry: &Registry, request: &ScrapeRequest<'_>) -> ScrapeRespons
         ("Content-Type", format.content_type().to_owned()),
         ("Vary", "Accept, Accept-Encoding".to_owned()),
     ];
-    let mut body = text.into_bytes();
     if accepts_gzip(request.accept_encoding) {
         let mut gzip = GzEncoder::new(Vec::with_capacity(body.len() / 8), Compression::fast());
         // Writing into a `Vec` cannot fail.
@@ -141,17 +141,35 @@ fn negotiate_format(accept: Option<&str>) -> Format {
     for range in accept.unwrap_or_default().split(',') {
         let mut parts = range.split(';').map(str::trim);
         let media = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let params: Vec<&str> = parts.collect();
         let format = match media.as_str() {
             "application/openmetrics-text" => Format::OpenMetrics,
+            "application/vnd.google.protobuf" if is_metric_family_stream(&params) => {
+                Format::Protobuf
+            }
             "text/plain" | "text/*" | "*/*" => Format::Text,
             _ => continue,
         };
-        let q = quality(parts);
+        let q = quality(params.into_iter());
         if q > 0.0 && best.is_none_or(|(best_q, _)| q > best_q) {
             best = Some((q, format));
         }
     }
     best.map_or(Format::Text, |(_, format)| format)
+}
+
+/// Whether the parameters of `application/vnd.google.protobuf` ask for
+/// the delimited `MetricFamily` stream, the one protobuf form we write.
+fn is_metric_family_stream(params: &[&str]) -> bool {
+    let param = |name: &str| {
+        params
+            .iter()
+            .filter_map(|param| param.split_once('='))
+            .find(|(key, _)| key.trim().eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.trim().trim_matches('"'))
+    };
+    param("proto") == Some("io.prometheus.client.MetricFamily")
+        && param("encoding").is_some_and(|e| e.eq_ignore_ascii_case("delimited"))
 }
 
 /// The `q` parameter among `params`, 1 when absent.
@@ -198,6 +216,32 @@ mod tests {
             Format::Text
         );
         assert_eq!(negotiate_format(None), Format::Text);
+    }
+
+    #[test]
+    fn negotiates_protobuf_when_prometheus_prefers_it() {
+        // Prometheus 2.x with `--enable-feature=native-histograms`.
+        let prometheus_2_native = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited,application/openmetrics-text;version=1.0.0;q=0.8,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+        // Prometheus 3 with `scrape_protocols` led by `PrometheusProto`.
+        let prometheus_3_native = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.5,application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.2,*/*;q=0.1";
+        assert_eq!(
+            negotiate_format(Some(prometheus_2_native)),
+            Format::Protobuf
+        );
+        assert_eq!(
+            negotiate_format(Some(prometheus_3_native)),
+            Format::Protobuf
+        );
+        // Another protobuf message or encoding is not what we write.
+        let text_encoding = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=text,text/plain;q=0.5";
+        assert_eq!(negotiate_format(Some(text_encoding)), Format::Text);
+        let other_message = "application/vnd.google.protobuf;proto=foo.Bar;encoding=delimited";
+        assert_eq!(negotiate_format(Some(other_message)), Format::Text);
+        // Without parameters it says nothing about the message.
+        assert_eq!(
+            negotiate_format(Some("application/vnd.google.protobuf")),
+            Format::Text
+        );
     }
 
     #[test]

@@ -82,3 +82,8 @@ pub const fn is_counter(kind: FieldKind) -> bool {
 pub const fn is_histogram(kind: FieldKind) -> bool {
     matches!(kind.metric_type, MetricType::Histogram)
 }
+
+/// Whether a field of kind `kind` is a native histogram, which takes `native(..)`.
+pub const fn is_native(kind: FieldKind) -> bool {
+    kind.native
+}

@@ -6,6 +6,7 @@ use crate::encoding::family_writer::FamilyText;
 use crate::encoding::metric_type::MetricType;
 use crate::field::const_checks::Spelled;
 use crate::field::kind::FieldKind;
+use crate::native::opts::NativeParams;
 
 /// The declaration of one metric of a component: everything the derive
 /// read from the field and its attributes, with names already composed.
@@ -40,6 +41,7 @@ pub struct MetricDescriptor {
     labels: &'static [&'static str],
     const_labels: &'static [(&'static str, &'static str)],
     buckets: Option<&'static [f64]>,
+    native: Option<NativeParams>,
 }
 
 impl MetricDescriptor {
@@ -59,8 +61,9 @@ impl MetricDescriptor {
         spelled: Spelled,
     ) -> Self {
         spelled.check(kind);
+        // A native histogram has classic buckets only when declared.
         let buckets = match kind.metric_type {
-            MetricType::Histogram => Some(prometheus::DEFAULT_BUCKETS.as_slice()),
+            MetricType::Histogram if !kind.native => Some(prometheus::DEFAULT_BUCKETS.as_slice()),
             _ => None,
         };
         MetricDescriptor {
@@ -71,6 +74,7 @@ impl MetricDescriptor {
             labels: &[],
             const_labels: &[],
             buckets,
+            native: None,
         }
     }
 
@@ -93,6 +97,18 @@ impl MetricDescriptor {
     pub const fn __buckets(mut self, bounds: &'static [f64]) -> Self {
         self.buckets = Some(bounds);
         self
+    }
+
+    /// `native(schema = .., max_buckets = .., zero_threshold = ..)`.
+    #[doc(hidden)]
+    pub const fn __native(mut self, schema: i32, max_buckets: u32, zero_threshold: f64) -> Self {
+        self.native = Some(NativeParams::__new(schema, max_buckets, zero_threshold));
+        self
+    }
+
+    /// The native histogram parameters declared with `native(..)`, if any.
+    pub(crate) const fn native_params(&self) -> Option<NativeParams> {
+        self.native
     }
 
     pub(crate) const fn kind(&self) -> &FieldKind {

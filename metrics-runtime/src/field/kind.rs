@@ -33,6 +33,7 @@ pub enum LabelForm {
 pub struct FieldKind {
     pub(crate) metric_type: MetricType,
     pub(crate) labels: LabelForm,
+    pub(crate) native: bool,
     pub(crate) build: fn(&MetricDescriptor, &mut dyn Any) -> prometheus::Result<()>,
     pub(crate) share: fn(&dyn Any, &mut dyn Any),
     pub(crate) collector: fn(&dyn Any) -> Box<dyn Collector>,
@@ -47,6 +48,7 @@ impl FieldKind {
         FieldKind {
             metric_type: T::TYPE,
             labels: T::__LABELS,
+            native: T::__NATIVE,
             build: build_into::<T>,
             share: share_into::<T>,
             collector: collector_of::<T>,

@@ -12,18 +12,23 @@ use prometheus::{
 use crate::encoding::collected_series::CollectedSeries;
 use crate::encoding::family_writer::{FamilyWriter, SingleSeries};
 use crate::encoding::metric_type::MetricType;
+use crate::encoding::native_vec_series::NativeVecSeries;
 use crate::field::descriptor::MetricDescriptor;
 use crate::field::kind::{FieldKind, LabelForm};
+use crate::native::histogram::NativeHistogram;
+use crate::native::opts::{NativeHistogramOpts, NativeParams};
+use crate::native::vec::NativeHistogramVec;
 
 /// A `prometheus` metric type that can be a field of a component.
 ///
 /// Implemented for `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram`
-/// and their `*Vec` forms. The derive uses it to build each field from its
+/// and their `*Vec` forms, and for [`NativeHistogram`] and
+/// [`NativeHistogramVec`]. The derive uses it to build each field from its
 /// [`MetricDescriptor`]; it is sealed.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a metric type a component can hold",
     label = "unsupported metric type",
-    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus`, and `Labeled<M, L>`"
+    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus`, `NativeHistogram`, `NativeHistogramVec`, and `Labeled<M, L>`"
 )]
 pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     /// The Prometheus type of the metric.
@@ -33,6 +38,10 @@ pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     /// checks.
     #[doc(hidden)]
     const __LABELS: LabelForm;
+
+    /// Whether the type is a native histogram, which takes `native(..)`.
+    #[doc(hidden)]
+    const __NATIVE: bool = false;
 
     /// The type as the runtime handles it, named by the derive once per
     /// field (in its descriptor).
@@ -198,6 +207,46 @@ impl MetricField for HistogramVec {
     const __LABELS: LabelForm = LabelForm::Names;
     fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
         HistogramVec::new(histogram_opts(d), d.labels())
+    }
+}
+
+fn native_opts(d: &MetricDescriptor) -> NativeHistogramOpts {
+    NativeHistogramOpts::from_parts(
+        d.name(),
+        d.help(),
+        const_labels(d),
+        d.buckets().map(<[f64]>::to_vec),
+        d.native_params().unwrap_or(NativeParams::DEFAULT),
+    )
+}
+
+impl sealed::Sealed for NativeHistogram {
+    fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+        Box::new(SingleSeries::new(self, d.family_text()))
+    }
+}
+#[diagnostic::do_not_recommend]
+impl MetricField for NativeHistogram {
+    const TYPE: MetricType = MetricType::Histogram;
+    const __LABELS: LabelForm = LabelForm::None;
+    const __NATIVE: bool = true;
+    fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
+        NativeHistogram::with_opts(native_opts(d))
+    }
+}
+
+impl sealed::Sealed for NativeHistogramVec {
+    fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+        Box::new(NativeVecSeries::new(self, d.family_text()))
+    }
+}
+#[diagnostic::do_not_recommend]
+impl MetricField for NativeHistogramVec {
+    const TYPE: MetricType = MetricType::Histogram;
+    const __LABELS: LabelForm = LabelForm::Names;
+    const __NATIVE: bool = true;
+    fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
+        NativeHistogramVec::new(native_opts(d), d.labels())
     }
 }
 

@@ -18,6 +18,8 @@ use crate::field::descriptor::MetricDescriptor;
 use crate::field::kind::LabelForm;
 use crate::field::metric_field::MetricField;
 use crate::labels::label_value::LabelSet;
+use crate::native::histogram::NativeHistogram;
+use crate::native::vec::NativeHistogramVec;
 
 /// A metric with one child per combination of typed label values `L`.
 ///
@@ -115,6 +117,7 @@ impl<M: LabeledMetric, L: LabelSet> crate::field::metric_field::sealed::Sealed f
 impl<M: LabeledMetric, L: LabelSet> MetricField for Labeled<M, L> {
     const TYPE: MetricType = <M::Vec as MetricField>::TYPE;
     const __LABELS: LabelForm = LabelForm::Typed;
+    const __NATIVE: bool = <M::Vec as MetricField>::__NATIVE;
 
     fn __build(descriptor: &MetricDescriptor) -> prometheus::Result<Self> {
         if descriptor.labels().len() != L::ARITY {
@@ -136,10 +139,11 @@ impl<M: LabeledMetric, L: LabelSet> MetricField for Labeled<M, L> {
 }
 
 /// A metric type that [`Labeled`] can hold: `Counter`, `IntCounter`,
-/// `Gauge`, `IntGauge` or `Histogram`, each with its `*Vec` form.
+/// `Gauge`, `IntGauge`, `Histogram` or `NativeHistogram`, each with its
+/// `*Vec` form.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the metric of a `Labeled<_, _>`",
-    note = "use `Counter`, `IntCounter`, `Gauge`, `IntGauge` or `Histogram`"
+    note = "use `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` or `NativeHistogram`"
 )]
 pub trait LabeledMetric: SeriesValue {
     /// The `*Vec` form of the type, which holds the children.
@@ -167,6 +171,7 @@ labeled_metric!(
     Gauge => GaugeVec,
     IntGauge => IntGaugeVec,
     Histogram => HistogramVec,
+    NativeHistogram => NativeHistogramVec,
 );
 
 /// Marker: a `Labeled<_, L>`, which takes `labels = [name: Type, ...]` with

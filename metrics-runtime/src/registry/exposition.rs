@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use prometheus::proto::MetricFamily;
 
-use crate::encoding::family_writer::FamilyWriter;
+use crate::encoding::family_writer::{FamilyWriter, LabelPairs};
 use crate::encoding::foreign_only::ForeignOnly;
 use crate::encoding::format::Format;
-use crate::encoding::gathered;
+use crate::encoding::{gathered, protobuf_family};
+use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::tracked::Presence;
 use crate::registry::{Registered, Registry};
 
@@ -23,24 +24,64 @@ pub(crate) struct OwnFamily {
     presence: Presence,
 }
 
+/// Where an exposition goes: text into a `String`, protobuf into bytes.
+pub(crate) enum Output<'a> {
+    Text(Format, &'a mut String),
+    Protobuf(&'a mut Vec<u8>),
+}
+
+impl Output<'_> {
+    fn own(&mut self, family: &OwnFamily) {
+        match self {
+            Output::Text(format, out) => family.writer.write_family(*format, out),
+            Output::Protobuf(out) => family.writer.write_protobuf(out),
+        }
+    }
+
+    pub(crate) fn gathered(&mut self, family: &MetricFamily) {
+        match self {
+            Output::Text(format, out) => gathered::encode_family(family, *format, out),
+            Output::Protobuf(out) => protobuf_family::encode_gathered(family, out),
+        }
+    }
+
+    pub(crate) fn end(&mut self) {
+        if let Output::Text(format, out) = self {
+            format.write_end(out);
+        }
+    }
+}
+
 impl Registry {
     /// [`Registry::encode`] for a registry that adds nothing of its own
-    /// to what it gathers: the output is the same, byte for byte.
-    pub(crate) fn encode_directly(&self, format: Format, out: &mut String) {
+    /// to what it gathers: the output is what encoding `gather()` would
+    /// give (byte for byte in the text formats), but for native
+    /// histograms, which only our own writers see in full.
+    pub(crate) fn encode_directly(&self, mut out: Output<'_>) {
         let own = self.own_families();
         let mut foreign = self.gather_foreign().into_iter().peekable();
         for family in own.iter() {
             while let Some(before) = foreign.next_if(|f| f.name() < family.name) {
-                gathered::encode_family(&before, format, out);
+                out.gathered(&before);
             }
             if family.presence.is_registered() {
-                family.writer.write_family(format, out);
+                out.own(family);
             }
         }
         for family in foreign {
-            gathered::encode_family(&family, format, out);
+            out.gathered(&family);
         }
-        format.write_end(out);
+        out.end();
+    }
+
+    /// The native histogram series of the components' own families
+    /// named `name`, with their labels.
+    pub(crate) fn native_series(&self, name: &str) -> Vec<(LabelPairs, NativeHistogramSample)> {
+        self.own_families()
+            .iter()
+            .filter(|family| family.name == name && family.presence.is_registered())
+            .flat_map(|family| family.writer.native_samples())
+            .collect()
     }
 
     /// Every component's families, sorted by name.

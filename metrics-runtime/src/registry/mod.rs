@@ -22,10 +22,10 @@ use once_cell::sync::{Lazy, OnceCell};
 use prometheus::proto::MetricFamily;
 
 use crate::component::info::ComponentInfo;
-use crate::encoding::format::Format;
-use crate::encoding::gathered;
+use crate::encoding::format::{Format, TextFormat};
+
 use crate::field::descriptor::MetricDescriptor;
-use crate::registry::exposition::OwnFamily;
+use crate::registry::exposition::{Output, OwnFamily};
 use crate::registry::name_map::{NameMap, NameSet, TypeMap};
 use crate::registry::own_series::keep_own_series;
 use crate::registry::tracked::Presence;
@@ -180,13 +180,16 @@ impl Registry {
     /// ([`TEXT_CONTENT_TYPE`](crate::TEXT_CONTENT_TYPE)), as served on `/metrics`.
     pub fn encode_text(&self) -> String {
         let mut text = String::new();
-        self.encode(Format::Text, &mut text);
+        self.encode_text_into(TextFormat::Text, &mut text);
         text
     }
 
     /// Appends the exposition in `format` to `out`, a buffer a scraper can
-    /// reuse from one scrape to the next. The text format is byte for byte
-    /// what the `prometheus` crate's `TextEncoder` writes.
+    /// reuse from one scrape to the next: text 0.0.4 (byte for byte what
+    /// the `prometheus` crate's `TextEncoder` writes), OpenMetrics 1.0.0,
+    /// or the delimited protobuf stream, the one that carries native
+    /// histograms' buckets. [`encode_text_into`](Self::encode_text_into)
+    /// writes the text formats into a `String`.
     ///
     /// ```
     /// use prometheus_component::prometheus::IntCounter;
@@ -202,19 +205,52 @@ impl Registry {
     ///
     /// let registry = Registry::new();
     /// MailerMetrics::register(&registry)?.sent_total.inc();
-    /// let mut out = String::new();
+    /// let mut out = Vec::new();
     /// registry.encode(Format::OpenMetrics, &mut out);
-    /// assert_eq!(
-    ///     out,
-    ///     "# HELP mailer_sent Mails sent.\n# TYPE mailer_sent counter\nmailer_sent_total 1\n# EOF\n"
-    /// );
+    /// assert!(out.ends_with(b"mailer_sent_total 1\n# EOF\n"));
     /// # Ok::<(), prometheus_component::Error>(())
     /// ```
-    pub fn encode(&self, format: Format, out: &mut String) {
+    pub fn encode(&self, format: Format, out: &mut Vec<u8>) {
+        if format == Format::Protobuf {
+            self.encode_into(Output::Protobuf(out));
+            return;
+        }
+        // The text is appended to `out`'s own allocation when `out` holds
+        // UTF-8 (an empty buffer does), and copied in otherwise.
+        match String::from_utf8(std::mem::take(out)) {
+            Ok(mut text) => {
+                self.encode_into(Output::Text(format, &mut text));
+                *out = text.into_bytes();
+            }
+            Err(not_text) => {
+                *out = not_text.into_bytes();
+                let mut text = String::new();
+                self.encode_into(Output::Text(format, &mut text));
+                out.extend_from_slice(text.as_bytes());
+            }
+        }
+    }
+
+    /// Appends the exposition in one of the text formats to `out`.
+    ///
+    /// ```
+    /// use prometheus_component::{Registry, TextFormat};
+    /// let mut out = String::new();
+    /// Registry::new().encode_text_into(TextFormat::OpenMetrics, &mut out);
+    /// assert_eq!(out, "# EOF\n");
+    /// ```
+    pub fn encode_text_into(&self, format: TextFormat, out: &mut String) {
+        self.encode_into(Output::Text(format.into(), out));
+    }
+
+    fn encode_into(&self, mut out: Output<'_>) {
         if self.inner.direct {
-            self.encode_directly(format, out);
+            self.encode_directly(out);
         } else {
-            gathered::encode(&self.gather(), format, out);
+            for family in self.gather() {
+                out.gathered(&family);
+            }
+            out.end();
         }
     }
 

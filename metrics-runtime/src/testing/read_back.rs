@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::Registry;
 use crate::testing::text_samples::{self, Sample};
 
@@ -67,6 +68,41 @@ pub(crate) fn histogram_in(
         sum,
         buckets,
     })
+}
+
+/// [`TestMetrics::native_histogram`](crate::TestMetrics::native_histogram)
+/// and [`TestRegistry::native_histogram`](crate::TestRegistry::native_histogram).
+#[track_caller]
+pub(crate) fn native_histogram_in(
+    registry: &Registry,
+    full_name: &str,
+    labels: &[(&str, &str)],
+) -> Option<NativeHistogramSample> {
+    known_samples(registry, full_name);
+    let const_labels = registry.const_labels_of(full_name);
+    registry
+        .native_series(full_name)
+        .into_iter()
+        .find(|(pairs, _)| {
+            let pairs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            pairs_match(&pairs, labels, const_labels)
+        })
+        .map(|(_, sample)| sample)
+}
+
+/// Whether `pairs` carry exactly `wanted`, besides the constant labels.
+fn pairs_match(
+    pairs: &[(&str, &str)],
+    wanted: &[(&str, &str)],
+    const_labels: &[(&str, &str)],
+) -> bool {
+    wanted.iter().all(|w| pairs.contains(w))
+        && pairs.iter().all(|(k, _)| {
+            wanted.iter().any(|(wk, _)| wk == k) || const_labels.iter().any(|(ck, _)| ck == k)
+        })
 }
 
 /// [`TestMetrics::compare_text`](crate::TestMetrics::compare_text) and [`TestRegistry::compare_text`](crate::TestRegistry::compare_text).

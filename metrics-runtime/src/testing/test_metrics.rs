@@ -10,10 +10,11 @@ use once_cell::sync::OnceCell;
 
 use crate::component::info::{downcast_arc, ComponentInfo};
 use crate::component::metrics::Metrics;
+use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::global::Global;
 use crate::registry::Registry;
 use crate::testing::read_back::{
-    compare_text_in, histogram_in, value_in, HistogramSample, TextMismatch,
+    compare_text_in, histogram_in, native_histogram_in, value_in, HistogramSample, TextMismatch,
 };
 use crate::testing::scope::{Frame, Scoped, TestScope};
 
@@ -98,6 +99,19 @@ impl<T: Metrics> TestMetrics<T> {
     #[track_caller]
     pub fn histogram(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<HistogramSample> {
         histogram_in(&self.registry, full_name, labels)
+    }
+
+    /// The native buckets of a [`NativeHistogram`](crate::NativeHistogram)
+    /// series (or a `NativeHistogramVec`'s or `Labeled` one's child),
+    /// selected as in [`value`](Self::value), which says when it panics;
+    /// `None` for a series that is not a native histogram's.
+    #[track_caller]
+    pub fn native_histogram(
+        &self,
+        full_name: &str,
+        labels: &[(&str, &str)],
+    ) -> Option<NativeHistogramSample> {
+        native_histogram_in(&self.registry, full_name, labels)
     }
 
     /// Compares the exposition of the named metric families (all families

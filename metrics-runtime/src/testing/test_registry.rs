@@ -3,9 +3,10 @@
 use std::future::Future;
 use std::sync::Arc;
 
+use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::Registry;
 use crate::testing::read_back::{
-    compare_text_in, histogram_in, value_in, HistogramSample, TextMismatch,
+    compare_text_in, histogram_in, native_histogram_in, value_in, HistogramSample, TextMismatch,
 };
 use crate::testing::scope::{Frame, RegistryScope, Scoped, TestScope};
 
@@ -133,6 +134,19 @@ impl TestRegistry {
     #[track_caller]
     pub fn histogram(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<HistogramSample> {
         histogram_in(&self.scope.registry, full_name, labels)
+    }
+
+    /// The native buckets of a [`NativeHistogram`](crate::NativeHistogram)
+    /// series (or a `NativeHistogramVec`'s or `Labeled` one's child),
+    /// selected as in [`value`](Self::value), which says when it panics;
+    /// `None` for a series that is not a native histogram's.
+    #[track_caller]
+    pub fn native_histogram(
+        &self,
+        full_name: &str,
+        labels: &[(&str, &str)],
+    ) -> Option<NativeHistogramSample> {
+        native_histogram_in(&self.scope.registry, full_name, labels)
     }
 
     /// Compares the exposition with `expected`, as

@@ -6,6 +6,7 @@
 
 pub mod components;
 mod http;
+pub mod metrics_proto;
 
 pub use http::{content, exchange, get, get_json, get_tls, header, raw_exchange, Answer};
 
@@ -246,6 +247,12 @@ impl Drop for Server {
 /// A Prometheus server scraping `targets` every second, with a temporary
 /// storage folder; `None` (after a loud message) if it is not installed.
 pub fn prometheus(targets: &[SocketAddr]) -> Option<Server> {
+    prometheus_with_features(targets, &[])
+}
+
+/// [`prometheus`] with `--enable-feature=` each of `features`, such as
+/// `native-histograms` (which makes it ask for protobuf first).
+pub fn prometheus_with_features(targets: &[SocketAddr], features: &[&str]) -> Option<Server> {
     let binary = binary(&["prometheus"], "prometheus")?;
     let targets: Vec<String> = targets.iter().map(|t| format!("'{t}'")).collect();
     let config = format!(
@@ -262,6 +269,9 @@ pub fn prometheus(targets: &[SocketAddr]) -> Option<Server> {
             format!("--web.listen-address={addr}"),
             "--log.level=warn".to_owned(),
         ]
+        .into_iter()
+        .chain(features.iter().map(|f| format!("--enable-feature={f}")))
+        .collect()
     }))
 }
 

@@ -1,0 +1,262 @@
+//! `io.prometheus.client.MetricFamily` messages, delimited as Prometheus
+//! scrapes them: for gathered families (foreign collectors, wrapped
+//! registries, `*Vec` children), for our own series from their values,
+//! and for native histograms, which only this format carries.
+
+use prometheus::proto::{self, MetricFamily, MetricType};
+
+// `value()` by either of `prometheus`'s data models (see `gathered`).
+#[allow(unused_imports)]
+use crate::encoding::gathered::ValueByPlainName as _;
+use crate::encoding::protobuf::{
+    bytes, double, int, length_prefixed, nested, packed_sint, sint, uint,
+};
+use crate::native::snapshot::NativeSnapshot;
+
+// Field numbers of `metrics.proto`.
+const FAMILY_NAME: u32 = 1;
+const FAMILY_HELP: u32 = 2;
+const FAMILY_TYPE: u32 = 3;
+const FAMILY_METRIC: u32 = 4;
+const METRIC_LABEL: u32 = 1;
+const METRIC_GAUGE: u32 = 2;
+const METRIC_COUNTER: u32 = 3;
+const METRIC_SUMMARY: u32 = 4;
+const METRIC_UNTYPED: u32 = 5;
+const METRIC_TIMESTAMP_MS: u32 = 6;
+const METRIC_HISTOGRAM: u32 = 7;
+const LABEL_NAME: u32 = 1;
+const LABEL_VALUE: u32 = 2;
+/// `Gauge.value`, `Counter.value` and `Untyped.value`.
+const VALUE: u32 = 1;
+const SAMPLE_COUNT: u32 = 1;
+const SAMPLE_SUM: u32 = 2;
+const SUMMARY_QUANTILE: u32 = 3;
+const QUANTILE_QUANTILE: u32 = 1;
+const QUANTILE_VALUE: u32 = 2;
+const HISTOGRAM_BUCKET: u32 = 3;
+const HISTOGRAM_SCHEMA: u32 = 5;
+const HISTOGRAM_ZERO_THRESHOLD: u32 = 6;
+const HISTOGRAM_ZERO_COUNT: u32 = 7;
+const HISTOGRAM_NEGATIVE_SPAN: u32 = 9;
+const HISTOGRAM_NEGATIVE_DELTA: u32 = 10;
+const HISTOGRAM_POSITIVE_SPAN: u32 = 12;
+const HISTOGRAM_POSITIVE_DELTA: u32 = 13;
+const BUCKET_CUMULATIVE_COUNT: u32 = 1;
+const BUCKET_UPPER_BOUND: u32 = 2;
+const SPAN_OFFSET: u32 = 1;
+const SPAN_LENGTH: u32 = 2;
+
+/// The fields of a family that come before its series: name, help, type.
+pub(crate) fn family_header(name: &str, help: &str, metric_type: MetricType) -> Vec<u8> {
+    let mut out = Vec::new();
+    bytes(&mut out, FAMILY_NAME, name.as_bytes());
+    if !help.is_empty() {
+        bytes(&mut out, FAMILY_HELP, help.as_bytes());
+    }
+    uint(&mut out, FAMILY_TYPE, metric_type as u64);
+    out
+}
+
+/// A series' label pairs, as the fields of its `Metric` message.
+pub(crate) fn label_fields<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, value) in pairs {
+        nested(&mut out, METRIC_LABEL, |out| {
+            bytes(out, LABEL_NAME, name.as_bytes());
+            bytes(out, LABEL_VALUE, value.as_bytes());
+        });
+    }
+    out
+}
+
+/// One family of the delimited stream: `header`, then the `Metric`
+/// messages `write_series` appends with [`series`].
+pub(crate) fn family(out: &mut Vec<u8>, header: &[u8], write_series: impl FnOnce(&mut Vec<u8>)) {
+    length_prefixed(out, |out| {
+        out.extend_from_slice(header);
+        write_series(out);
+    });
+}
+
+/// One `Metric` message: its label fields, then what `write_value` appends.
+pub(crate) fn series(out: &mut Vec<u8>, labels: &[u8], write_value: impl FnOnce(&mut Vec<u8>)) {
+    nested(out, FAMILY_METRIC, |out| {
+        out.extend_from_slice(labels);
+        write_value(out);
+    });
+}
+
+/// A counter's value.
+pub(crate) fn counter_value(out: &mut Vec<u8>, value: f64) {
+    nested(out, METRIC_COUNTER, |out| double(out, VALUE, value));
+}
+
+/// A gauge's value.
+pub(crate) fn gauge_value(out: &mut Vec<u8>, value: f64) {
+    nested(out, METRIC_GAUGE, |out| double(out, VALUE, value));
+}
+
+/// Appends a gathered family, unless it has no series.
+pub(crate) fn encode_gathered(family_message: &MetricFamily, out: &mut Vec<u8>) {
+    if family_message.get_metric().is_empty() {
+        return;
+    }
+    let metric_type = family_message.get_field_type();
+    let header = family_header(family_message.name(), family_message.help(), metric_type);
+    family(out, &header, |out| {
+        for metric in family_message.get_metric() {
+            gathered_series(out, metric, metric_type);
+        }
+    });
+}
+
+/// One gathered series as a `Metric` message.
+pub(crate) fn gathered_series(out: &mut Vec<u8>, metric: &proto::Metric, metric_type: MetricType) {
+    let labels = label_fields(metric.get_label().iter().map(|p| (p.name(), p.value())));
+    series(out, &labels, |out| gathered_value(out, metric, metric_type));
+}
+
+/// The value fields of a gathered series.
+pub(crate) fn gathered_value(out: &mut Vec<u8>, metric: &proto::Metric, metric_type: MetricType) {
+    match metric_type {
+        MetricType::COUNTER => counter_value(out, metric.get_counter().value()),
+        MetricType::GAUGE => gauge_value(out, metric.get_gauge().value()),
+        // No collector of the `prometheus` crate makes one, and the two
+        // data models of `prometheus` read it differently: written
+        // without a value, as the text encoders write no sample for it.
+        MetricType::UNTYPED => nested(out, METRIC_UNTYPED, |_| {}),
+        MetricType::SUMMARY => {
+            let summary = metric.get_summary();
+            nested(out, METRIC_SUMMARY, |out| {
+                uint(out, SAMPLE_COUNT, summary.sample_count());
+                double(out, SAMPLE_SUM, summary.sample_sum());
+                for q in summary.get_quantile() {
+                    nested(out, SUMMARY_QUANTILE, |out| {
+                        double(out, QUANTILE_QUANTILE, q.quantile());
+                        double(out, QUANTILE_VALUE, q.value());
+                    });
+                }
+            });
+        }
+        MetricType::HISTOGRAM => {
+            let histogram = metric.get_histogram();
+            nested(out, METRIC_HISTOGRAM, |out| {
+                uint(out, SAMPLE_COUNT, histogram.get_sample_count());
+                double(out, SAMPLE_SUM, histogram.get_sample_sum());
+                let buckets = histogram.get_bucket().iter();
+                classic_buckets(
+                    out,
+                    buckets.map(|b| (b.upper_bound(), b.cumulative_count())),
+                );
+            });
+        }
+    }
+    if metric.timestamp_ms() != 0 {
+        int(out, METRIC_TIMESTAMP_MS, metric.timestamp_ms());
+    }
+}
+
+fn classic_buckets(out: &mut Vec<u8>, buckets: impl Iterator<Item = (f64, u64)>) {
+    for (bound, count) in buckets {
+        nested(out, HISTOGRAM_BUCKET, |out| {
+            uint(out, BUCKET_CUMULATIVE_COUNT, count);
+            double(out, BUCKET_UPPER_BOUND, bound);
+        });
+    }
+}
+
+/// A native histogram's value: count, sum, its classic buckets if it
+/// has any, and its native buckets as spans and deltas.
+pub(crate) fn native_histogram_value(out: &mut Vec<u8>, snapshot: &NativeSnapshot) {
+    nested(out, METRIC_HISTOGRAM, |out| {
+        uint(out, SAMPLE_COUNT, snapshot.exposed_count());
+        double(out, SAMPLE_SUM, snapshot.sum);
+        if let Some(classic) = &snapshot.classic {
+            classic_buckets(out, classic.buckets.iter().copied());
+        }
+        sint(out, HISTOGRAM_SCHEMA, i64::from(snapshot.schema));
+        double(out, HISTOGRAM_ZERO_THRESHOLD, snapshot.zero_threshold);
+        uint(out, HISTOGRAM_ZERO_COUNT, snapshot.zero_count);
+        let sides = [
+            (
+                &snapshot.negative,
+                HISTOGRAM_NEGATIVE_SPAN,
+                HISTOGRAM_NEGATIVE_DELTA,
+            ),
+            (
+                &snapshot.positive,
+                HISTOGRAM_POSITIVE_SPAN,
+                HISTOGRAM_POSITIVE_DELTA,
+            ),
+        ];
+        for (buckets, span_field, delta_field) in sides {
+            if buckets.is_empty() {
+                continue;
+            }
+            for (offset, length) in spans(buckets) {
+                nested(out, span_field, |out| {
+                    sint(out, SPAN_OFFSET, i64::from(offset));
+                    uint(out, SPAN_LENGTH, u64::from(length));
+                });
+            }
+            packed_sint(out, delta_field, deltas(buckets));
+        }
+        // Without buckets or a zero threshold, a native histogram would
+        // read as a classic one: `metrics.proto` asks for a no-op span.
+        if snapshot.positive.is_empty()
+            && snapshot.negative.is_empty()
+            && snapshot.zero_threshold == 0.0
+        {
+            nested(out, HISTOGRAM_POSITIVE_SPAN, |out| {
+                sint(out, SPAN_OFFSET, 0);
+                uint(out, SPAN_LENGTH, 0);
+            });
+        }
+    });
+}
+
+/// The spans of `buckets` (sorted by index, none empty): runs of
+/// consecutive indices, each with its gap to the previous run (the first
+/// with its starting index).
+pub(crate) fn spans(buckets: &[(i32, u64)]) -> Vec<(i32, u32)> {
+    let mut spans: Vec<(i32, u32)> = Vec::new();
+    let mut previous: Option<i32> = None;
+    for &(index, _) in buckets {
+        match previous {
+            Some(p) if index == p + 1 => {
+                if let Some(last) = spans.last_mut() {
+                    last.1 += 1;
+                }
+            }
+            Some(p) => spans.push((index - p - 1, 1)),
+            None => spans.push((index, 1)),
+        }
+        previous = Some(index);
+    }
+    spans
+}
+
+/// Each bucket's count minus the previous bucket's (0 before the first).
+pub(crate) fn deltas(buckets: &[(i32, u64)]) -> impl Iterator<Item = i64> + '_ {
+    let mut previous = 0i64;
+    buckets.iter().map(move |&(_, count)| {
+        let count = count as i64;
+        let delta = count - previous;
+        previous = count;
+        delta
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_cover_runs_of_consecutive_buckets() {
+        let buckets = [(-3, 1), (-2, 4), (0, 2), (1, 2), (2, 1), (7, 5)];
+        assert_eq!(spans(&buckets), [(-3, 2), (1, 3), (4, 1)]);
+        assert_eq!(deltas(&buckets).collect::<Vec<_>>(), [1, 3, -2, 0, -1, 4]);
+        assert!(spans(&[]).is_empty());
+    }
+}

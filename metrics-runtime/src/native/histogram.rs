@@ -1,0 +1,472 @@
+//! `NativeHistogram`: a histogram with Prometheus' exponential buckets,
+//! observed with atomic operations only.
+
+use std::fmt;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use prometheus::core::{Collector, Desc, Metric};
+use prometheus::proto::{self, LabelPair, MetricFamily};
+
+use crate::native::bucket_table::{BucketKey, BucketTable, Sign};
+use crate::native::opts::{NativeHistogramOpts, NativeParams};
+use crate::native::schema::{self, MIN_SCHEMA};
+use crate::native::snapshot::{ClassicCounts, NativeSnapshot};
+
+/// A histogram with Prometheus' native (exponential, sparse) buckets:
+/// no bucket list to choose, a bounded relative error at every scale, and
+/// one series where a classic histogram has one per bucket.
+///
+/// Scrapers that ask for protobuf ([`Format::Protobuf`](crate::Format::Protobuf),
+/// which Prometheus does when its native histograms are on) receive the
+/// native buckets. The text formats show `_count`, `_sum` and the classic
+/// buckets declared with `buckets = [...]`, or only `le="+Inf"` without
+/// them.
+///
+/// `observe` takes no lock. Each observation finds or claims its bucket
+/// in a fixed-size table of atomic slots; past `max_buckets` buckets the
+/// histogram continues at half the resolution, as client_golang does, so
+/// its memory stays bounded (at most one table per schema it went
+/// through, each of about `4 * max_buckets` slots of 12 bytes, made on
+/// the first observation that needs it).
+///
+/// ```
+/// use prometheus_component::{Metrics, NativeHistogram};
+///
+/// /// The checkout.
+/// #[derive(Metrics)]
+/// #[metrics(component = "checkout")]
+/// struct CheckoutMetrics {
+///     /// Time to take a payment.
+///     #[metric(native(schema = 3, max_buckets = 100))]
+///     payment_seconds: NativeHistogram,
+/// }
+///
+/// let m = CheckoutMetrics::for_test();
+/// m.payment_seconds.observe(0.25);
+/// m.payment_seconds.observe(0.3);
+/// let h = m.native_histogram("checkout_payment_seconds", &[]).unwrap();
+/// assert_eq!((h.count, h.schema), (2, 3));
+/// // 0.25 is 2^-2, the upper bound of its bucket at any schema.
+/// assert_eq!(h.buckets[0], (0.25 / 2f64.powf(1.0 / 8.0), 0.25, 1));
+/// ```
+#[derive(Clone)]
+pub struct NativeHistogram {
+    core: Arc<Core>,
+}
+
+struct Core {
+    desc: Desc,
+    label_pairs: Vec<LabelPair>,
+    params: NativeParams,
+    classic: Option<ClassicCounts>,
+    sum_bits: AtomicU64,
+    nan_count: AtomicU64,
+    zero_count: AtomicU64,
+    /// One table per schema, the initial one first; `current` is in use.
+    tables: Box<[OnceLock<BucketTable>]>,
+    current: AtomicUsize,
+    /// Held while the resolution is halved, which only one thread does.
+    reducing: Mutex<()>,
+}
+
+impl NativeHistogram {
+    /// A histogram with `opts`, for use outside a component (a component
+    /// builds its fields itself).
+    ///
+    /// ```
+    /// use prometheus_component::{NativeHistogram, NativeHistogramOpts};
+    /// let h = NativeHistogram::with_opts(NativeHistogramOpts::new("rpc_seconds", "RPC time."))?;
+    /// h.observe(0.1);
+    /// # Ok::<(), prometheus_component::prometheus::Error>(())
+    /// ```
+    pub fn with_opts(opts: NativeHistogramOpts) -> prometheus::Result<Self> {
+        let params = opts.params;
+        let desc = opts.desc(Vec::new())?;
+        let label_pairs = sorted(desc.const_label_pairs.clone());
+        Ok(NativeHistogram::from_parts(
+            desc,
+            label_pairs,
+            params,
+            opts.classic(),
+        ))
+    }
+
+    pub(crate) fn from_parts(
+        desc: Desc,
+        label_pairs: Vec<LabelPair>,
+        params: NativeParams,
+        classic_bounds: Option<Arc<[f64]>>,
+    ) -> Self {
+        let tables = (MIN_SCHEMA..=params.schema)
+            .map(|_| OnceLock::new())
+            .collect();
+        NativeHistogram {
+            core: Arc::new(Core {
+                desc,
+                label_pairs,
+                params,
+                classic: classic_bounds.map(ClassicCounts::new),
+                sum_bits: AtomicU64::new(0f64.to_bits()),
+                nan_count: AtomicU64::new(0),
+                zero_count: AtomicU64::new(0),
+                tables,
+                current: AtomicUsize::new(0),
+                reducing: Mutex::new(()),
+            }),
+        }
+    }
+
+    /// Records one observation. Following Prometheus: a value within the
+    /// zero threshold of 0 counts in the zero bucket; a negative one in a
+    /// negative bucket; `±Inf` in the bucket past the largest finite
+    /// value's; `NaN` only in the count and the sum (which becomes `NaN`).
+    #[inline]
+    pub fn observe(&self, value: f64) {
+        let core = &*self.core;
+        if let Some(classic) = &core.classic {
+            classic.observe(value);
+        }
+        if value.is_nan() {
+            core.nan_count.fetch_add(1, Ordering::Relaxed);
+        } else if value.abs() <= core.params.zero_threshold {
+            core.zero_count.fetch_add(1, Ordering::Relaxed);
+        } else {
+            let sign = if value > 0.0 {
+                Sign::Positive
+            } else {
+                Sign::Negative
+            };
+            core.add_to_bucket(sign, value.abs());
+        }
+        add_float(&core.sum_bits, value);
+    }
+
+    /// How many observations were made.
+    ///
+    /// ```
+    /// use prometheus_component::{NativeHistogram, NativeHistogramOpts};
+    /// let h = NativeHistogram::with_opts(NativeHistogramOpts::new("rpc_seconds", "RPC time."))?;
+    /// h.observe(0.5);
+    /// h.observe(f64::NAN);
+    /// assert_eq!(h.get_sample_count(), 2);
+    /// # Ok::<(), prometheus_component::prometheus::Error>(())
+    /// ```
+    pub fn get_sample_count(&self) -> u64 {
+        self.snapshot().exposed_count()
+    }
+
+    /// The sum of all observations.
+    ///
+    /// ```
+    /// use prometheus_component::{NativeHistogram, NativeHistogramOpts};
+    /// let h = NativeHistogram::with_opts(NativeHistogramOpts::new("rpc_seconds", "RPC time."))?;
+    /// h.observe(0.5);
+    /// h.observe(0.25);
+    /// assert_eq!(h.get_sample_sum(), 0.75);
+    /// # Ok::<(), prometheus_component::prometheus::Error>(())
+    /// ```
+    pub fn get_sample_sum(&self) -> f64 {
+        f64::from_bits(self.core.sum_bits.load(Ordering::Relaxed))
+    }
+
+    /// What the histogram holds now, at its current schema.
+    pub(crate) fn snapshot(&self) -> NativeSnapshot {
+        self.core.snapshot()
+    }
+
+    pub(crate) fn label_pairs(&self) -> &[LabelPair] {
+        &self.core.label_pairs
+    }
+}
+
+impl Core {
+    fn table(&self, position: usize) -> &BucketTable {
+        self.tables[position].get_or_init(|| self.new_table(position))
+    }
+
+    fn new_table(&self, position: usize) -> BucketTable {
+        let schema = self.params.schema - position as i32;
+        // At the coarsest schema nothing is halved any more: the table
+        // holds every bucket a `f64` can fall in (about 270).
+        let room = if schema == MIN_SCHEMA {
+            (self.params.max_buckets as usize).max(300)
+        } else {
+            self.params.max_buckets as usize + 1
+        };
+        BucketTable::new(schema, room)
+    }
+
+    fn add_to_bucket(&self, sign: Sign, magnitude: f64) {
+        // Each pass moves on to a coarser table; there are at most 13.
+        for _ in 0..self.tables.len() {
+            let position = self.current.load(Ordering::Acquire);
+            let table = self.table(position);
+            let key = BucketKey {
+                sign,
+                index: schema::bucket_index(magnitude, table.schema),
+            };
+            match table.add(key, 1) {
+                Some(true) if table.len() > self.params.max_buckets as usize => {
+                    self.halve_resolution(position);
+                    return;
+                }
+                Some(_) => return,
+                None => self.halve_resolution(position),
+            }
+        }
+    }
+
+    /// Moves from the table at `position` to one at half its resolution,
+    /// unless another thread already did. The new table starts with every
+    /// bucket the older ones have, at zero, so that it alone says how
+    /// many buckets the histogram exports. Older tables keep their counts
+    /// (an observer that read `current` before the move may still add to
+    /// one) and are merged into every snapshot.
+    fn halve_resolution(&self, position: usize) {
+        let _only_one = self
+            .reducing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut position = position;
+        while self.current.load(Ordering::Acquire) == position
+            && position + 1 < self.tables.len()
+            && self.table(position).len() > self.params.max_buckets as usize
+        {
+            let next = self.table(position + 1);
+            for older in self.tables[..=position].iter().filter_map(OnceLock::get) {
+                let by = (older.schema - next.schema) as u32;
+                for (key, _) in older.buckets() {
+                    let coarser = BucketKey {
+                        index: schema::coarser_index(key.index, by),
+                        ..key
+                    };
+                    next.add(coarser, 0);
+                }
+            }
+            self.current.store(position + 1, Ordering::Release);
+            position += 1;
+        }
+    }
+
+    fn snapshot(&self) -> NativeSnapshot {
+        let position = self.current.load(Ordering::Acquire);
+        let schema = self.params.schema - position as i32;
+        let mut positive = Vec::new();
+        let mut negative = Vec::new();
+        for table in self.tables[..=position].iter().filter_map(OnceLock::get) {
+            let by = (table.schema - schema) as u32;
+            for (key, count) in table.buckets() {
+                let index = schema::coarser_index(key.index, by);
+                match key.sign {
+                    Sign::Positive => positive.push((index, count)),
+                    Sign::Negative => negative.push((index, count)),
+                }
+            }
+        }
+        let positive = merge(positive);
+        let negative = merge(negative);
+        let zero_count = self.zero_count.load(Ordering::Relaxed);
+        let in_buckets: u64 = positive.iter().chain(&negative).map(|(_, c)| c).sum();
+        let native_count = in_buckets + zero_count + self.nan_count.load(Ordering::Relaxed);
+        NativeSnapshot {
+            schema,
+            zero_threshold: self.params.zero_threshold,
+            zero_count,
+            count: native_count,
+            sum: f64::from_bits(self.sum_bits.load(Ordering::Relaxed)),
+            positive,
+            negative,
+            classic: self.classic.as_ref().map(ClassicCounts::cumulative),
+        }
+    }
+}
+
+/// Sorts buckets by index and adds up those of one index; buckets at
+/// zero (carried over to a coarser table but not yet observed) go.
+fn merge(mut buckets: Vec<(i32, u64)>) -> Vec<(i32, u64)> {
+    buckets.sort_unstable_by_key(|&(index, _)| index);
+    let mut merged: Vec<(i32, u64)> = Vec::with_capacity(buckets.len());
+    for (index, count) in buckets {
+        match merged.last_mut() {
+            Some((last, total)) if *last == index => *total += count,
+            _ => merged.push((index, count)),
+        }
+    }
+    merged.retain(|&(_, count)| count > 0);
+    merged
+}
+
+/// Adds `value` to the `f64` whose bits `cell` holds.
+pub(crate) fn add_float(cell: &AtomicU64, value: f64) {
+    let mut current = cell.load(Ordering::Relaxed);
+    loop {
+        let new = (f64::from_bits(current) + value).to_bits();
+        match cell.compare_exchange_weak(current, new, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return,
+            Err(actual) => current = actual,
+        }
+    }
+}
+
+/// Label pairs in the order the `prometheus` crate gives them: by name.
+pub(crate) fn sorted(mut pairs: Vec<LabelPair>) -> Vec<LabelPair> {
+    pairs.sort_by(|a, b| a.name().cmp(b.name()));
+    pairs
+}
+
+impl Metric for NativeHistogram {
+    /// The classic view of the series, which is what the `prometheus`
+    /// crate's model can hold: count, sum, and the declared classic
+    /// buckets.
+    // `.into()`: a `Vec` in `prometheus`'s plain model, a `RepeatedField`
+    // in its protobuf one (see `encoding::gathered`).
+    #[allow(clippy::useless_conversion)]
+    fn metric(&self) -> proto::Metric {
+        let snapshot = self.snapshot();
+        let mut histogram = proto::Histogram::default();
+        histogram.set_sample_count(snapshot.exposed_count());
+        histogram.set_sample_sum(snapshot.sum);
+        if let Some(classic) = &snapshot.classic {
+            let buckets: Vec<proto::Bucket> = classic
+                .buckets
+                .iter()
+                .map(|&(bound, count)| {
+                    let mut bucket = proto::Bucket::default();
+                    bucket.set_upper_bound(bound);
+                    bucket.set_cumulative_count(count);
+                    bucket
+                })
+                .collect();
+            histogram.set_bucket(buckets.into());
+        }
+        let mut metric = proto::Metric::default();
+        metric.set_label(self.core.label_pairs.clone().into());
+        metric.set_histogram(histogram);
+        metric
+    }
+}
+
+impl Collector for NativeHistogram {
+    fn desc(&self) -> Vec<&Desc> {
+        vec![&self.core.desc]
+    }
+
+    fn collect(&self) -> Vec<MetricFamily> {
+        vec![family(&self.core.desc, vec![self.metric()])]
+    }
+}
+
+/// A histogram family of `desc` holding `metrics`.
+#[allow(clippy::useless_conversion)] // as in `metric`
+pub(crate) fn family(desc: &Desc, metrics: Vec<proto::Metric>) -> MetricFamily {
+    let mut family = MetricFamily::default();
+    family.set_name(desc.fq_name.clone());
+    family.set_help(desc.help.clone());
+    family.set_field_type(proto::MetricType::HISTOGRAM);
+    family.set_metric(metrics.into());
+    family
+}
+
+impl fmt::Debug for NativeHistogram {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let snapshot = self.snapshot();
+        f.debug_struct("NativeHistogram")
+            .field("name", &self.core.desc.fq_name)
+            .field("schema", &snapshot.schema)
+            .field("count", &snapshot.count)
+            .field("sum", &snapshot.sum)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn histogram(schema: i32, max_buckets: u32) -> NativeHistogram {
+        NativeHistogram::with_opts(
+            NativeHistogramOpts::new("h", "H.")
+                .schema(schema)
+                .max_buckets(max_buckets),
+        )
+        .expect("valid")
+    }
+
+    #[test]
+    fn halves_the_resolution_past_max_buckets() {
+        let h = histogram(3, 10);
+        for n in 0..40 {
+            h.observe(1.1f64.powi(n));
+        }
+        let snapshot = h.snapshot();
+        assert!(snapshot.schema < 3, "schema {}", snapshot.schema);
+        assert!(snapshot.positive.len() <= 10, "{:?}", snapshot.positive);
+        assert_eq!(snapshot.count, 40);
+        let in_buckets: u64 = snapshot.positive.iter().map(|(_, c)| c).sum();
+        assert_eq!(in_buckets, 40);
+    }
+
+    #[test]
+    fn follows_prometheus_rules_for_special_values() {
+        let h = histogram(0, 160);
+        for value in [
+            0.0,
+            -0.0,
+            1e-300,
+            -2.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ] {
+            h.observe(value);
+        }
+        let s = h.snapshot();
+        // The default threshold, 2^-128, takes 0, -0 and 1e-300.
+        assert_eq!(s.zero_count, 3);
+        assert_eq!(s.count, 7);
+        assert!(s.sum.is_nan());
+        let top = schema::bucket_index(f64::MAX, 0) + 1;
+        assert_eq!(s.positive, [(top, 1)]);
+        assert_eq!(s.negative, [(1, 1), (top, 1)]);
+    }
+
+    #[test]
+    fn coarsest_schema_keeps_every_bucket() {
+        let h = histogram(-3, 1);
+        let mut value = f64::MIN_POSITIVE;
+        for _ in 0..200 {
+            h.observe(value);
+            value *= 1e3;
+            if value.is_infinite() {
+                break;
+            }
+        }
+        let s = h.snapshot();
+        assert_eq!(s.schema, MIN_SCHEMA);
+        // Below 2^-128, the default zero threshold, values are in the zero bucket.
+        let in_buckets = s.positive.iter().map(|(_, c)| c).sum::<u64>();
+        assert_eq!((s.count, s.zero_count + in_buckets), (200, 200));
+        assert!(s.zero_count > 0 && in_buckets > 100);
+    }
+
+    #[test]
+    fn concurrent_observers_while_halving_lose_nothing() {
+        let h = histogram(8, 20);
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let h = &h;
+                s.spawn(move || {
+                    for n in 0..5_000 {
+                        h.observe(f64::from(n * 4 + t + 1) * 1e-3);
+                    }
+                });
+            }
+        });
+        let s = h.snapshot();
+        assert_eq!(s.count, 20_000);
+        let in_buckets: u64 = s.positive.iter().map(|(_, c)| c).sum();
+        assert_eq!(in_buckets, 20_000);
+        assert!(s.positive.len() <= 20 + 4, "{}", s.positive.len());
+    }
+}
