@@ -18,7 +18,7 @@ use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
 use prometheus_component::prometheus::{self, Encoder, IntCounter, IntCounterVec, TextEncoder};
 use prometheus_component::{
-    scrape, LabelValue, Labeled, Metrics, Registry, ScrapeRequest, TextFormat,
+    scrape, Format, LabelValue, Labeled, Metrics, Registry, ScrapeRequest, TextFormat,
 };
 
 /// Twice this machine's 32 MiB last-level cache.
@@ -133,6 +133,18 @@ fn against_baseline(group: &mut BenchmarkGroup<'_, WallTime>, registry: &Registr
         )
     });
     let mut eviction = vec![0u8; EVICTION_BYTES];
+    let mut bytes = Vec::new();
+    group.bench_function("encode_protobuf", |b| {
+        b.iter_batched_ref(
+            || evict_caches(&mut eviction),
+            |()| {
+                bytes.clear();
+                registry.encode(Format::Protobuf, &mut bytes);
+                black_box(bytes.len())
+            },
+            BatchSize::PerIteration,
+        )
+    });
     group.bench_function("gather_and_text_encoder", |b| {
         b.iter_batched_ref(
             || evict_caches(&mut eviction),

@@ -63,7 +63,8 @@
 //! | `name = "..."` | replaces the field name as the last segment |
 //! | `full_name = "..."` | the complete name, verbatim (no namespace or subsystem); not with `name` |
 //! | `labels = ["a", "b"]` | variable labels; required on `*Vec` types, refused on others |
-//! | `buckets = [..]`, `exponential(start, factor, count)`, `linear(start, width, count)` | histogram buckets, computed at compile time |
+//! | `buckets = [..]`, `exponential(start, factor, count)`, `linear(start, width, count)` | histogram buckets, computed at compile time; on a native histogram, classic buckets beside the native ones |
+//! | `native(schema = 3, max_buckets = 160, zero_threshold = 1e-9)` | a [`NativeHistogram`]'s parameters, each optional, checked at compile time |
 //! | `const_labels = [("k", "v")]` | constant labels: literal names; values a literal or any `&'static str` constant (`env!(..)`, a `const`) |
 //! | `allow(rule, ...)` | relaxes these promlint rules for this field |
 //!
@@ -82,9 +83,9 @@
 #![warn(missing_docs)]
 
 // Folders by concern; each `mod.rs` says what it holds and what it may
-// use. Dependencies run one way: native -> encoding -> field -> labels, component ->
-// registry -> testing, push, exporter, catalog (see the README's
-// "Workspace" map). The one exception is the one the public trait forces;
+// use. Dependencies run one way: native -> encoding -> field -> labels,
+// component -> registry -> testing, push, exporter, catalog (see the
+// README's "Workspace" map). The one exception is the one the public trait forces;
 // see `component`.
 pub mod catalog;
 mod component;

@@ -314,3 +314,39 @@ fn the_exporter_answers_prometheus_protobuf_accept_header_with_protobuf() {
     );
     assert!(body.is_empty());
 }
+
+#[test]
+fn vec_children_added_and_removed_between_scrapes_are_encoded() {
+    let registry = Registry::new();
+    let m = EveryKindMetrics::register(&registry).unwrap();
+    m.int_vec_total.with_label_values(&["m"]).inc();
+    m.int_vec_total.with_label_values(&["b"]).inc_by(2);
+    let keys = |families: &[MetricFamily]| -> Vec<(String, f64)> {
+        family(families, "it_wire_int_vec_total")
+            .metric
+            .iter()
+            .map(|s| {
+                (
+                    s.label("key").unwrap().to_owned(),
+                    s.counter.clone().unwrap().value,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        keys(&decode(&registry)),
+        [("b".into(), 2.0), ("m".into(), 1.0)]
+    );
+    m.int_vec_total.with_label_values(&["a"]).inc_by(3);
+    m.int_vec_total.remove_label_values(&["m"]).unwrap();
+    assert_eq!(
+        keys(&decode(&registry)),
+        [("a".into(), 3.0), ("b".into(), 2.0)]
+    );
+    // The same children again: the kept layout, new values.
+    m.int_vec_total.with_label_values(&["a"]).inc();
+    assert_eq!(
+        keys(&decode(&registry)),
+        [("a".into(), 4.0), ("b".into(), 2.0)]
+    );
+}

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{components, Entry};
 use crate::field::descriptor::MetricDescriptor;
+use crate::native::opts::NativeParams;
 
 /// A Markdown reference of every metric in the binary: per component (in
 /// the order of their names), each metric's name, type, help, labels,
@@ -81,12 +82,26 @@ fn labels(d: &MetricDescriptor) -> String {
 }
 
 fn buckets(d: &MetricDescriptor) -> String {
-    match (d.metric_type(), d.buckets()) {
-        (_, Some(bounds)) => bounds
+    let classic = d.buckets().map(|bounds| {
+        bounds
             .iter()
             .map(|b| b.to_string())
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(", ")
+    });
+    if d.kind().native {
+        let params = d.native_params().unwrap_or(NativeParams::DEFAULT);
+        let native = format!(
+            "native, schema {}, at most {} buckets",
+            params.schema, params.max_buckets
+        );
+        return match classic {
+            Some(classic) => format!("{native}; classic {classic}"),
+            None => native,
+        };
+    }
+    match (d.metric_type(), classic) {
+        (_, Some(classic)) => classic,
         (crate::MetricType::Histogram, None) => "the `prometheus` defaults".to_owned(),
         _ => String::new(),
     }

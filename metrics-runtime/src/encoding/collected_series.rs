@@ -12,7 +12,7 @@ use prometheus::core::Collector;
 use prometheus::proto::{self, MetricFamily};
 
 use crate::encoding::family_writer::{
-    compare_label_values, labels_protobuf, FamilyText, FamilyWriter,
+    compare_label_values, labels_protobuf as labels_protobuf_of, FamilyText, FamilyWriter,
 };
 use crate::encoding::format::Format;
 use crate::encoding::gathered::{self, label_pairs};
@@ -40,6 +40,10 @@ struct Layout {
     labels: String,
     /// Where each child's pairs end in `labels`, in exposition order.
     label_ends: Vec<usize>,
+    /// The same pairs as protobuf `Metric.label` fields.
+    labels_protobuf: Vec<u8>,
+    /// Where each child's fields end in `labels_protobuf`.
+    protobuf_ends: Vec<usize>,
 }
 
 impl<C: Collector + Clone> CollectedSeries<C> {
@@ -54,6 +58,30 @@ impl<C: Collector + Clone> CollectedSeries<C> {
 
 impl<C: Collector> FamilyWriter for CollectedSeries<C> {
     fn write_family(&self, format: Format, out: &mut String) {
+        self.each_family(|family, layout| self.write_in_order(family, layout, format, out));
+    }
+
+    fn write_protobuf(&self, out: &mut Vec<u8>) {
+        self.each_family(|family, layout| {
+            let series = family.get_metric();
+            let metric_type = family.get_field_type();
+            pb::family(out, self.text.protobuf_header(), |out| {
+                let mut start = 0;
+                for (&position, &end) in layout.order.iter().zip(&layout.protobuf_ends) {
+                    pb::series(out, &layout.labels_protobuf[start..end], |out| {
+                        pb::gathered_value(out, &series[position], metric_type)
+                    });
+                    start = end;
+                }
+            });
+        });
+    }
+}
+
+impl<C: Collector> CollectedSeries<C> {
+    /// Calls `write` with each collected family that has series, and the
+    /// layout of its children.
+    fn each_family(&self, mut write: impl FnMut(&MetricFamily, &Layout)) {
         for family in self.collector.collect() {
             if family.get_metric().is_empty() {
                 continue;
@@ -71,25 +99,7 @@ impl<C: Collector> FamilyWriter for CollectedSeries<C> {
             let Some(layout) = layout.as_ref() else {
                 unreachable!("set just above")
             };
-            self.write_in_order(&family, layout, format, out);
-        }
-    }
-
-    fn write_protobuf(&self, out: &mut Vec<u8>) {
-        for family in self.collector.collect() {
-            let mut series: Vec<&proto::Metric> = family.get_metric().iter().collect();
-            if series.is_empty() {
-                continue;
-            }
-            series.sort_unstable_by(|a, b| compare_label_values(a, b));
-            let metric_type = family.get_field_type();
-            pb::family(out, self.text.protobuf_header(), |out| {
-                for metric in series {
-                    pb::series(out, &labels_protobuf(metric), |out| {
-                        pb::gathered_value(out, metric, metric_type)
-                    });
-                }
-            });
+            write(&family, layout);
         }
     }
 }
@@ -127,19 +137,23 @@ impl Layout {
         let mut order: Vec<usize> = (0..series.len()).collect();
         order.sort_unstable_by(|&a, &b| compare_label_values(&series[a], &series[b]));
         let mut labels = String::new();
-        let label_ends = order
-            .iter()
-            .map(|&position| {
-                write_label_pairs(label_pairs(&series[position]), &mut labels);
-                labels.len()
-            })
-            .collect();
+        let mut labels_protobuf = Vec::new();
+        let mut label_ends = Vec::with_capacity(order.len());
+        let mut protobuf_ends = Vec::with_capacity(order.len());
+        for &position in &order {
+            write_label_pairs(label_pairs(&series[position]), &mut labels);
+            label_ends.push(labels.len());
+            labels_protobuf.extend(labels_protobuf_of(&series[position]));
+            protobuf_ends.push(labels_protobuf.len());
+        }
         Layout {
             values,
             value_ends,
             order,
             labels,
             label_ends,
+            labels_protobuf,
+            protobuf_ends,
         }
     }
 

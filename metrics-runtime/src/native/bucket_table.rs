@@ -28,6 +28,7 @@ pub(crate) struct BucketKey {
 }
 
 impl BucketKey {
+    #[inline]
     fn encode(self) -> i32 {
         self.index * 2 + i32::from(self.sign == Sign::Negative)
     }
@@ -67,6 +68,7 @@ impl BucketTable {
     }
 
     /// How many buckets the table holds.
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         self.used.load(Ordering::Relaxed) as usize
     }
@@ -74,6 +76,7 @@ impl BucketTable {
     /// Adds `count` to the bucket `key`, claiming a slot for it if it has
     /// none. `None` when the table is full; otherwise whether the bucket
     /// is new.
+    #[inline]
     pub(crate) fn add(&self, key: BucketKey, count: u64) -> Option<bool> {
         let key = key.encode();
         let mask = self.keys.len() - 1;

@@ -181,6 +181,7 @@ impl NativeHistogram {
 }
 
 impl Core {
+    #[inline]
     fn table(&self, position: usize) -> &BucketTable {
         self.tables[position].get_or_init(|| self.new_table(position))
     }
@@ -197,6 +198,7 @@ impl Core {
         BucketTable::new(schema, room)
     }
 
+    #[inline]
     fn add_to_bucket(&self, sign: Sign, magnitude: f64) {
         // Each pass moves on to a coarser table; there are at most 13.
         for _ in 0..self.tables.len() {
@@ -298,6 +300,7 @@ fn merge(mut buckets: Vec<(i32, u64)>) -> Vec<(i32, u64)> {
 }
 
 /// Adds `value` to the `f64` whose bits `cell` holds.
+#[inline]
 pub(crate) fn add_float(cell: &AtomicU64, value: f64) {
     let mut current = cell.load(Ordering::Relaxed);
     loop {

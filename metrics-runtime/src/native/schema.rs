@@ -18,6 +18,7 @@ pub const MIN_SCHEMA: i32 = -4;
 /// `schema`, as client_golang computes it: from the binary exponent, and
 /// for `schema > 0` from where the fraction falls among the bounds of one
 /// power of two.
+#[inline]
 pub(crate) fn bucket_index(magnitude: f64, schema: i32) -> i32 {
     // +Inf goes one bucket past the largest finite value's.
     let (magnitude, past_max) = if magnitude.is_infinite() {
@@ -28,7 +29,7 @@ pub(crate) fn bucket_index(magnitude: f64, schema: i32) -> i32 {
     let (fraction, exponent) = frexp(magnitude);
     let index = if schema > 0 {
         let bounds = fraction_bounds(schema);
-        let within = bounds.partition_point(|&bound| bound < fraction) as i32;
+        let within = count_below(bounds, fraction) as i32;
         within + (exponent - 1) * bounds.len() as i32
     } else {
         // An exact power of two is the upper bound of its bucket.
@@ -41,6 +42,22 @@ pub(crate) fn bucket_index(magnitude: f64, schema: i32) -> i32 {
         (key + (1 << shift) - 1) >> shift
     };
     index + past_max
+}
+
+/// How many of `bounds` (sorted, a power of two long) are below `value`:
+/// a binary search whose steps select rather than branch, since an
+/// observation's place among the bounds is unpredictable.
+#[inline]
+fn count_below(bounds: &[f64], value: f64) -> usize {
+    let mut base = 0;
+    let mut size = bounds.len();
+    while size > 1 {
+        let half = size / 2;
+        let middle = base + half;
+        base = if bounds[middle] < value { middle } else { base };
+        size -= half;
+    }
+    base + usize::from(bounds[base] < value)
 }
 
 /// The upper bound of bucket `index` at `schema`: `2^(index / 2^schema)`.
@@ -74,6 +91,7 @@ pub(crate) fn coarser_index(index: i32, by: u32) -> i32 {
 /// `(fraction, exponent)` with `value = fraction * 2^exponent` and
 /// `fraction` in `[0.5, 1)`, for a positive finite `value`, subnormals
 /// included (C's `frexp`).
+#[inline]
 pub(crate) fn frexp(value: f64) -> (f64, i32) {
     const MANTISSA_BITS: u32 = 52;
     let bits = value.to_bits();
@@ -103,6 +121,7 @@ pub(crate) fn exp2i(exponent: i32) -> f64 {
 
 /// For `schema > 0`: `2^(j / 2^schema) / 2` for `j` in `0..2^schema`, the
 /// bounds a fraction in `[0.5, 1)` is placed among.
+#[inline]
 fn fraction_bounds(schema: i32) -> &'static [f64] {
     static BOUNDS: [OnceLock<Box<[f64]>>; MAX_SCHEMA as usize] =
         [const { OnceLock::new() }; MAX_SCHEMA as usize];
@@ -141,6 +160,15 @@ mod tests {
                     "2^{exponent} at {schema}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn count_below_is_a_partition_point() {
+        let bounds = fraction_bounds(3);
+        for value in [0.4, 0.5, 0.51, 0.7, bounds[5], 0.99, 1.0] {
+            let expected = bounds.partition_point(|&b| b < value);
+            assert_eq!(count_below(bounds, value), expected, "{value}");
         }
     }
 
