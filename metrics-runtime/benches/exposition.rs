@@ -1,7 +1,9 @@
 //! Encoding 10,000 series three ways (typed labels, scalars across a
 //! hundred components, one `IntCounterVec`): `Registry::encode` against
-//! the `prometheus` crate's `gather()` + `TextEncoder` on the same
-//! registry, in the same run; then what OpenMetrics and gzip cost.
+//! the `prometheus` crate's `gather()` + `TextEncoder` (and, for
+//! protobuf, `gather()` + `ProtobufEncoder`, the `prometheus` crate's
+//! `protobuf` feature being on for the benchmarks) on the same registry,
+//! in the same run; then what OpenMetrics and gzip cost.
 //!
 //! Every measured call starts with cold caches: the setup, which is not
 //! timed, first writes a buffer twice the size of the last-level cache.
@@ -16,7 +18,9 @@ use std::hint::black_box;
 
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
-use prometheus_component::prometheus::{self, Encoder, IntCounter, IntCounterVec, TextEncoder};
+use prometheus_component::prometheus::{
+    self, Encoder, IntCounter, IntCounterVec, ProtobufEncoder, TextEncoder,
+};
 use prometheus_component::{
     scrape, Format, LabelValue, Labeled, Metrics, Registry, ScrapeRequest, TextFormat,
 };
@@ -141,6 +145,19 @@ fn against_baseline(group: &mut BenchmarkGroup<'_, WallTime>, registry: &Registr
                 bytes.clear();
                 registry.encode(Format::Protobuf, &mut bytes);
                 black_box(bytes.len())
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("gather_and_protobuf_encoder", |b| {
+        b.iter_batched_ref(
+            || evict_caches(&mut eviction),
+            |()| {
+                let mut buffer = Vec::new();
+                ProtobufEncoder::new()
+                    .encode(&prometheus.gather(), &mut buffer)
+                    .unwrap();
+                black_box(buffer.len())
             },
             BatchSize::PerIteration,
         )

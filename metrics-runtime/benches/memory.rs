@@ -120,6 +120,42 @@ fn cycles(n: usize) {
     }
 }
 
+/// Keeps `n` native histograms (the default 160 buckets at most), each
+/// with 160 buckets in use, observed from one thread; and beside them `n`
+/// classic histograms with the default 11 buckets. Prints each kind's
+/// resident bytes per histogram.
+fn histograms_kept(n: usize) {
+    use prometheus_component::prometheus::{Histogram, HistogramOpts};
+    use prometheus_component::{NativeHistogram, NativeHistogramOpts};
+    // The middles of 160 neighbouring buckets at schema 3 (bucket k is
+    // (2^((k-1)/8), 2^(k/8)]), so no rounding moves one to a neighbour.
+    let values: Vec<f64> = (-80..80)
+        .map(|k| 2f64.powf((f64::from(k) - 0.5) / 8.0))
+        .collect();
+    let per_histogram = |what: &str, make: &dyn Fn() -> Box<dyn std::any::Any>| {
+        let before = resident_bytes();
+        let kept: Vec<_> = (0..n).map(|_| make()).collect();
+        let after = resident_bytes();
+        if let (Some(before), Some(after)) = (before, after) {
+            println!(
+                "{what} x {n}: {:.0} resident bytes each",
+                (after - before) as f64 / n as f64
+            );
+        }
+        drop(kept);
+    };
+    per_histogram("classic histogram, 11 buckets", &|| {
+        let h = Histogram::with_opts(HistogramOpts::new("h_seconds", "H.")).unwrap();
+        values.iter().for_each(|&v| h.observe(v));
+        Box::new(h)
+    });
+    per_histogram("native histogram, 160 buckets in use", &|| {
+        let h = NativeHistogram::with_opts(NativeHistogramOpts::new("h_seconds", "H.")).unwrap();
+        values.iter().for_each(|&v| h.observe(v));
+        Box::new(h)
+    });
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing:
     // run a short pass then, so the harness stays cheap in test runs.
@@ -141,6 +177,7 @@ fn main() {
         10_000 / scale,
         new_registry_cycles,
     );
+    histograms_kept(10_000 / scale);
     #[cfg(feature = "tokio")]
     measure(
         "scoped future of one TestRegistry bound to a tokio runtime, spawning a task",

@@ -121,6 +121,45 @@ fn native_histogram(c: &mut Criterion) {
     group.finish();
 }
 
+/// Two threads observing one histogram: ours against prometheus-client's
+/// native histogram (which keeps its state behind a `Mutex`), both at
+/// schema 3 without classic buckets.
+fn native_histogram_two_threads(c: &mut Criterion) {
+    use prometheus_client::metrics::histogram::{
+        Histogram as ClientHistogram, NativeHistogramConfig,
+    };
+    const PER_THREAD: usize = 100_000;
+    let ours =
+        NativeHistogram::with_opts(NativeHistogramOpts::new("native_seconds", "Latency.")).unwrap();
+    let theirs = ClientHistogram::new_native(NativeHistogramConfig::with_schema(3));
+    let values: Vec<f64> = (0..64).map(|i| 1e-4 * 1.15f64.powi(i)).collect();
+    let mut group = c.benchmark_group("native_histogram_two_threads_100k_observe");
+    group.sample_size(20);
+    group.bench_function("ours", |b| {
+        b.iter(|| {
+            std::thread::scope(|s| {
+                for _ in 0..2 {
+                    s.spawn(|| {
+                        (0..PER_THREAD).for_each(|i| ours.observe(black_box(values[i & 63])))
+                    });
+                }
+            })
+        })
+    });
+    group.bench_function("prometheus_client", |b| {
+        b.iter(|| {
+            std::thread::scope(|s| {
+                for _ in 0..2 {
+                    s.spawn(|| {
+                        (0..PER_THREAD).for_each(|i| theirs.observe(black_box(values[i & 63])))
+                    });
+                }
+            })
+        })
+    });
+    group.finish();
+}
+
 /// Two threads on one counter against two threads on two counters: what
 /// sharing a cache line costs, for the record.
 fn contention(c: &mut Criterion) {
@@ -209,6 +248,7 @@ criterion_group!(
     benches,
     updates,
     native_histogram,
+    native_histogram_two_threads,
     contention,
     inside_scope,
     runtime_bound_scope

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use prometheus_component::catalog::{self, Clash, RuleProblem};
 use prometheus_component::prometheus::{HistogramVec, IntCounter, IntGauge};
-use prometheus_component::{Error, Metrics, Registry};
+use prometheus_component::{Error, Metrics, NativeHistogram, Registry};
 
 /// This crate's `http` component, as another team would write it: the
 /// crate `metrics-ui-tests` (a dependency) has a `shop::HttpMetrics` with
@@ -29,6 +29,18 @@ pub struct SearchMetrics {
     /// Documents in the index.
     #[metric(const_labels = [("shard", "a")])]
     pub documents: IntGauge,
+}
+
+/// Ranking: one native histogram alone, one with classic buckets too.
+#[derive(Metrics)]
+#[metrics(component = "rank")]
+pub struct RankMetrics {
+    /// Time to rank, native buckets only.
+    #[metric(native())]
+    pub score_seconds: NativeHistogram,
+    /// Time to fetch, native and classic buckets.
+    #[metric(native(), buckets = [0.1, 1.0])]
+    pub fetch_seconds: NativeHistogram,
 }
 
 /// Makes the linker keep the other crate (its catalog entry with it).
@@ -218,6 +230,38 @@ fn a_renamed_metric_and_a_misspelt_label_are_reported() {
     assert_eq!(
         problems[1].to_string(),
         format!("{shown}: group `search`, rule `ShardEmpty`: `search_documents{{shard=\"a\",shrad=\"b\"}}`: `search_documents` has no label `shrad` (its labels: `instance`, `job`, `shard`)")
+    );
+}
+
+#[test]
+fn the_buckets_of_a_native_only_histogram_are_reported_with_what_to_select() {
+    let dir = support::TempDir::new("rules");
+    let path = rules_file(
+        dir.path(),
+        "native.yml",
+        r#"groups:
+  - name: rank
+    rules:
+      - alert: RankSlow
+        expr: histogram_quantile(0.9, rate(rank_score_seconds_bucket[5m])) > 1
+      - alert: RankSlowNative
+        expr: histogram_quantile(0.9, rate(rank_score_seconds[5m])) > 1
+      - alert: FetchSlow
+        expr: histogram_quantile(0.9, rate(rank_fetch_seconds_bucket{le!=""}[5m])) > 1
+      - alert: RankIdle
+        expr: rate(rank_score_seconds_count[5m]) == 0
+"#,
+    );
+    let problems = catalog::check_rules(&path).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(matches!(
+        &problems[0],
+        RuleProblem::NativeHistogramBuckets { rule, histogram, .. }
+            if rule == "RankSlow" && histogram == "rank_score_seconds"
+    ));
+    assert_eq!(
+        problems[0].to_string(),
+        format!("{}: group `rank`, rule `RankSlow`: `rank_score_seconds_bucket`: `rank_score_seconds` is a native histogram without classic buckets, so it has no `_bucket` series; select `rank_score_seconds` itself (for example `histogram_quantile(0.9, rate(rank_score_seconds[5m]))`), or declare classic `buckets = [...]` on it", path.display())
     );
 }
 

@@ -52,6 +52,21 @@ pub enum RuleProblem {
         /// The labels the metric has.
         known: Vec<String>,
     },
+    /// A selector names the `_bucket` series of a native histogram that
+    /// declares no classic buckets: Prometheus stores such a histogram as
+    /// one native series, so there is no `_bucket` series to select.
+    NativeHistogramBuckets {
+        /// The rule file.
+        file: PathBuf,
+        /// The rule group's name.
+        group: String,
+        /// The alert's or the recorded series' name.
+        rule: String,
+        /// The selector, as PromQL.
+        selector: String,
+        /// The native histogram's name.
+        histogram: String,
+    },
     /// The file is not a rule file that can be read: YAML (with its
     /// position), its layout, or a rule's PromQL.
     Unreadable {
@@ -96,6 +111,17 @@ impl fmt::Display for RuleProblem {
                     .map(|l| format!("`{l}`"))
                     .collect::<Vec<_>>()
                     .join(", ")
+            ),
+            RuleProblem::NativeHistogramBuckets {
+                file,
+                group,
+                rule,
+                selector,
+                histogram,
+            } => write!(
+                f,
+                "{}: group `{group}`, rule `{rule}`: `{selector}`: `{histogram}` is a native histogram without classic buckets, so it has no `_bucket` series; select `{histogram}` itself (for example `histogram_quantile(0.9, rate({histogram}[5m]))`), or declare classic `buckets = [...]` on it",
+                file.display()
             ),
             RuleProblem::Unreadable {
                 file,
@@ -289,11 +315,15 @@ fn selectors_in<'a>(expr: &'a Expr, out: &mut Vec<&'a VectorSelector>) {
 struct Known {
     labels: HashMap<String, Vec<String>>,
     any_labels: HashSet<String>,
+    /// `<name>_bucket` of each native histogram without classic buckets,
+    /// to its name.
+    native_only: HashMap<String, String>,
 }
 
 impl Known {
     fn from_catalog(rules: &[Rule], extra_labels: &[&str]) -> Known {
         let mut labels: HashMap<String, Vec<String>> = HashMap::new();
+        let mut native_only = HashMap::new();
         for entry in components() {
             for d in entry.descriptors() {
                 let mut names: Vec<String> = d.labels().iter().map(|l| l.to_string()).collect();
@@ -312,7 +342,11 @@ impl Known {
                     labels.insert(series, names);
                 };
                 if d.metric_type() == MetricType::Histogram {
-                    add(format!("{}_bucket", d.name()), Some("le"));
+                    if d.native_params().is_some() && d.buckets().is_none() {
+                        native_only.insert(format!("{}_bucket", d.name()), d.name().to_owned());
+                    } else {
+                        add(format!("{}_bucket", d.name()), Some("le"));
+                    }
                     add(format!("{}_sum", d.name()), None);
                     add(format!("{}_count", d.name()), None);
                 }
@@ -324,7 +358,11 @@ impl Known {
             .map(str::to_owned)
             .collect();
         any_labels.extend(rules.iter().filter(|r| r.record).map(|r| r.name.clone()));
-        Known { labels, any_labels }
+        Known {
+            labels,
+            any_labels,
+            native_only,
+        }
     }
 
     fn check(&self, file: &Path, rule: &Rule, selector: &VectorSelector) -> Vec<RuleProblem> {
@@ -342,6 +380,15 @@ impl Known {
             return Vec::new();
         }
         let shown = || selector.to_string();
+        if let Some(histogram) = self.native_only.get(&metric) {
+            return vec![RuleProblem::NativeHistogramBuckets {
+                file: file.to_path_buf(),
+                group: rule.group.clone(),
+                rule: rule.name.clone(),
+                selector: shown(),
+                histogram: histogram.clone(),
+            }];
+        }
         let Some(known) = self.labels.get(&metric) else {
             return vec![RuleProblem::UnknownMetric {
                 file: file.to_path_buf(),

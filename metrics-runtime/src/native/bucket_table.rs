@@ -8,6 +8,10 @@
 //! `histogram`), and old tables stay as they are, still counted.
 
 use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+use crate::native::schema::Resolution;
+use crate::native::stripe::MAX_STRIPES;
 
 /// A key no bucket has: positive bucket `i` is `2i`, negative `2i + 1`,
 /// and indices stay far from `i32`'s ends.
@@ -45,26 +49,35 @@ impl BucketKey {
     }
 }
 
-/// The buckets of one schema.
+/// The buckets of one schema: the keys, shared, and a copy of the
+/// counts per stripe, made when a thread of that stripe first counts.
 pub(crate) struct BucketTable {
-    pub(crate) schema: i32,
+    pub(crate) resolution: Resolution,
     keys: Box<[AtomicI32]>,
-    counts: Box<[AtomicU64]>,
+    /// Inline, so that an observer reaches its stripe's counts through
+    /// one pointer.
+    stripes: [OnceLock<Box<[AtomicU64]>>; MAX_STRIPES],
     /// How many slots hold a key.
     used: AtomicU32,
 }
 
 impl BucketTable {
     /// A table for `schema` with room for at least `buckets` keys at a
-    /// load of at most one half.
+    /// load of at most two thirds.
     pub(crate) fn new(schema: i32, buckets: usize) -> Self {
-        let capacity = (buckets * 2).next_power_of_two().max(16);
+        let capacity = (buckets * 3 / 2).next_power_of_two().max(16);
         BucketTable {
-            schema,
+            resolution: Resolution::of(schema),
             keys: (0..capacity).map(|_| AtomicI32::new(EMPTY)).collect(),
-            counts: (0..capacity).map(|_| AtomicU64::new(0)).collect(),
+            stripes: [const { OnceLock::new() }; MAX_STRIPES],
             used: AtomicU32::new(0),
         }
+    }
+
+    /// The schema the table's buckets are at.
+    #[inline]
+    pub(crate) fn schema(&self) -> i32 {
+        self.resolution.schema
     }
 
     /// How many buckets the table holds.
@@ -73,24 +86,46 @@ impl BucketTable {
         self.used.load(Ordering::Relaxed) as usize
     }
 
-    /// Adds `count` to the bucket `key`, claiming a slot for it if it has
-    /// none. `None` when the table is full; otherwise whether the bucket
-    /// is new.
+    /// Counts one observation in the bucket `key`, in `stripe` (below
+    /// the histogram's stripe count), if the
+    /// bucket has its home slot and the stripe its counts, as almost
+    /// always: the observer's fast path, straight code with predictable
+    /// branches. `false` if the slow path ([`add`](Self::add)) must count
+    /// it.
     #[inline]
-    pub(crate) fn add(&self, key: BucketKey, count: u64) -> Option<bool> {
+    pub(crate) fn add_one_at_home(&self, key: BucketKey, stripe: usize) -> bool {
+        let key = key.encode();
+        let position = key as u32 as usize & (self.keys.len() - 1);
+        let counts = self.stripes[stripe % MAX_STRIPES].get();
+        match counts {
+            Some(counts) if self.keys[position].load(Ordering::Relaxed) == key => {
+                counts[position].fetch_add(1, Ordering::Relaxed);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Adds `count` to the bucket `key`, in `stripe`, claiming a slot for
+    /// it if it has none. `None` when the table is full; otherwise whether
+    /// the bucket is new.
+    pub(crate) fn add(&self, key: BucketKey, count: u64, stripe: usize) -> Option<bool> {
         let key = key.encode();
         let mask = self.keys.len() - 1;
-        // Fibonacci hashing: neighbouring indices land far apart.
-        let mut slot = (key as u32).wrapping_mul(0x9E37_79B9) as usize & mask;
+        // The key itself is the hash: a histogram's buckets are mostly a
+        // run of neighbouring indices, which then take neighbouring slots
+        // without a collision, and the slot is ready a multiplication
+        // sooner on the way to the count's atomic add.
+        let mut position = key as u32 as usize & mask;
         for _ in 0..self.keys.len() {
-            let found = self.keys[slot].load(Ordering::Acquire);
+            let found = self.keys[position].load(Ordering::Acquire);
             let created = if found == key {
                 false
             } else if found != EMPTY {
-                slot = (slot + 1) & mask;
+                position = (position + 1) & mask;
                 continue;
             } else {
-                match self.keys[slot].compare_exchange(
+                match self.keys[position].compare_exchange(
                     EMPTY,
                     key,
                     Ordering::AcqRel,
@@ -102,27 +137,42 @@ impl BucketTable {
                     }
                     Err(other) if other == key => false,
                     Err(_) => {
-                        slot = (slot + 1) & mask;
+                        position = (position + 1) & mask;
                         continue;
                     }
                 }
             };
             if count > 0 {
-                self.counts[slot].fetch_add(count, Ordering::Relaxed);
+                self.counts(stripe)[position].fetch_add(count, Ordering::Relaxed);
             }
             return Some(created);
         }
         None
     }
 
+    /// The counts of `stripe`, made on first use.
+    fn counts(&self, stripe: usize) -> &[AtomicU64] {
+        self.stripes[stripe % MAX_STRIPES]
+            .get_or_init(|| (0..self.keys.len()).map(|_| AtomicU64::new(0)).collect())
+    }
+
     /// Every bucket with its count, in slot order.
     pub(crate) fn buckets(&self) -> impl Iterator<Item = (BucketKey, u64)> + '_ {
+        let stripes: Vec<&[AtomicU64]> = self
+            .stripes
+            .iter()
+            .filter_map(|counts| counts.get().map(|counts| &counts[..]))
+            .collect();
         self.keys
             .iter()
-            .zip(self.counts.iter())
-            .filter_map(|(key, count)| {
+            .enumerate()
+            .filter_map(move |(position, key)| {
                 let key = key.load(Ordering::Acquire);
-                (key != EMPTY).then(|| (BucketKey::decode(key), count.load(Ordering::Relaxed)))
+                let count = stripes
+                    .iter()
+                    .map(|counts| counts[position].load(Ordering::Relaxed))
+                    .sum();
+                (key != EMPTY).then(|| (BucketKey::decode(key), count))
             })
     }
 }
@@ -141,14 +191,14 @@ mod tests {
     #[test]
     fn counts_each_bucket_and_says_which_are_new() {
         let table = BucketTable::new(3, 4);
-        assert_eq!(table.add(key(5), 1), Some(true));
-        assert_eq!(table.add(key(5), 2), Some(false));
+        assert_eq!(table.add(key(5), 1, 0), Some(true));
+        assert_eq!(table.add(key(5), 2, 1), Some(false));
         let negative = BucketKey {
             sign: Sign::Negative,
             index: 5,
         };
-        assert_eq!(table.add(negative, 1), Some(true));
-        assert_eq!(table.add(key(-7), 1), Some(true));
+        assert_eq!(table.add(negative, 1, 0), Some(true));
+        assert_eq!(table.add(key(-7), 1, 0), Some(true));
         assert_eq!(table.len(), 3);
         let mut buckets: Vec<_> = table.buckets().collect();
         buckets.sort_by_key(|(k, _)| (k.sign, k.index));
@@ -159,20 +209,23 @@ mod tests {
     fn a_full_table_refuses_a_new_bucket_but_counts_known_ones() {
         let table = BucketTable::new(0, 8);
         for index in 0..16 {
-            assert_eq!(table.add(key(index), 1), Some(true));
+            assert_eq!(table.add(key(index), 1, 0), Some(true));
         }
-        assert_eq!(table.add(key(100), 1), None);
-        assert_eq!(table.add(key(3), 1), Some(false));
+        assert_eq!(table.add(key(100), 1, 0), None);
+        assert_eq!(table.add(key(3), 1, 0), Some(false));
     }
 
     #[test]
     fn concurrent_observers_lose_no_count() {
         let table = BucketTable::new(3, 64);
         std::thread::scope(|s| {
-            for _ in 0..4 {
-                s.spawn(|| {
+            for stripe in 0..4 {
+                let table = &table;
+                s.spawn(move || {
                     for n in 0..10_000 {
-                        table.add(key(n % 50), 1);
+                        if !table.add_one_at_home(key(n % 50), stripe) {
+                            table.add(key(n % 50), 1, stripe);
+                        }
                     }
                 });
             }

@@ -15,49 +15,134 @@ pub const MAX_SCHEMA: i32 = 8;
 pub const MIN_SCHEMA: i32 = -4;
 
 /// The bucket index of a positive `magnitude` (infinity included) at
-/// `schema`, as client_golang computes it: from the binary exponent, and
-/// for `schema > 0` from where the fraction falls among the bounds of one
-/// power of two.
-#[inline]
+/// `schema`.
+#[cfg(test)]
 pub(crate) fn bucket_index(magnitude: f64, schema: i32) -> i32 {
-    // +Inf goes one bucket past the largest finite value's.
-    let (magnitude, past_max) = if magnitude.is_infinite() {
-        (f64::MAX, 1)
-    } else {
-        (magnitude, 0)
-    };
-    let (fraction, exponent) = frexp(magnitude);
-    let index = if schema > 0 {
-        let bounds = fraction_bounds(schema);
-        let within = count_below(bounds, fraction) as i32;
-        within + (exponent - 1) * bounds.len() as i32
-    } else {
-        // An exact power of two is the upper bound of its bucket.
-        let key = if fraction == 0.5 {
-            exponent - 1
-        } else {
-            exponent
-        };
-        let shift = -schema;
-        (key + (1 << shift) - 1) >> shift
-    };
-    index + past_max
+    Resolution::of(schema).bucket_index(magnitude)
 }
 
-/// How many of `bounds` (sorted, a power of two long) are below `value`:
-/// a binary search whose steps select rather than branch, since an
-/// observation's place among the bounds is unpredictable.
-#[inline]
-fn count_below(bounds: &[f64], value: f64) -> usize {
-    let mut base = 0;
-    let mut size = bounds.len();
-    while size > 1 {
-        let half = size / 2;
-        let middle = base + half;
-        base = if bounds[middle] < value { middle } else { base };
-        size -= half;
+/// What finding a bucket at one schema needs, looked up once per bucket
+/// table rather than once per observation.
+#[derive(Clone, Copy)]
+pub(crate) struct Resolution {
+    pub(crate) schema: i32,
+    /// For `schema > 0`.
+    fraction: Option<&'static FractionLayout>,
+}
+
+impl Resolution {
+    pub(crate) fn of(schema: i32) -> Resolution {
+        Resolution {
+            schema,
+            fraction: (schema > 0).then(|| FractionLayout::of(schema)),
+        }
     }
-    base + usize::from(bounds[base] < value)
+
+    /// The bucket index of a positive `magnitude` (infinity included), as
+    /// client_golang computes it: from the binary exponent, and for
+    /// `schema > 0` from where the fraction falls among the bounds of one
+    /// power of two.
+    #[inline]
+    pub(crate) fn bucket_index(self, magnitude: f64) -> i32 {
+        // +Inf goes one bucket past the largest finite value's.
+        let (magnitude, past_max) = if magnitude.is_infinite() {
+            (f64::MAX, 1)
+        } else {
+            (magnitude, 0)
+        };
+        let (fraction, exponent) = frexp(magnitude);
+        let index = match self.fraction {
+            Some(layout) => {
+                let within = layout.count_below(fraction) as i32;
+                within + (exponent - 1) * (1 << self.schema)
+            }
+            None => {
+                // An exact power of two is the upper bound of its bucket.
+                let key = if fraction == 0.5 {
+                    exponent - 1
+                } else {
+                    exponent
+                };
+                let shift = -self.schema;
+                (key + (1 << shift) - 1) >> shift
+            }
+        };
+        index + past_max
+    }
+}
+
+/// The most cells `[0.5, 1)` is cut into (at schema 8).
+const MAX_CELLS: usize = 1 << (MAX_SCHEMA + 1);
+
+/// For `schema > 0`, where a fraction in `[0.5, 1)` falls among the
+/// bounds of one power of two, `2^(j / 2^schema) / 2` for `j` in
+/// `0..2^schema`, found without a search: the fraction's top `schema + 1`
+/// mantissa bits pick a cell of `[0.5, 1)` narrower than the narrowest
+/// bucket, so at most one bound lies in it, and one comparison with that
+/// bound finishes the count. A search's steps would each be a branch the
+/// processor cannot predict, since observations land anywhere; and the
+/// cell holds its bound, so that the whole lookup is one load.
+struct FractionLayout {
+    cells: [Cell; MAX_CELLS],
+    /// The bounds, for the bucket bounds of the exposition.
+    bounds: Box<[f64]>,
+    /// How far to shift a fraction's bits to keep its cell number.
+    shift: u32,
+}
+
+/// One cell of `[0.5, 1)`.
+#[derive(Clone, Copy)]
+struct Cell {
+    /// How many bounds are below the cell's start.
+    below: u32,
+    /// The first bound at or above the cell's start (1.0, which no
+    /// fraction reaches, past the last).
+    next_bound: f64,
+}
+
+impl FractionLayout {
+    fn of(schema: i32) -> &'static FractionLayout {
+        static LAYOUTS: [OnceLock<FractionLayout>; MAX_SCHEMA as usize] =
+            [const { OnceLock::new() }; MAX_SCHEMA as usize];
+        LAYOUTS[(schema - 1) as usize].get_or_init(|| FractionLayout::new(schema))
+    }
+
+    fn new(schema: i32) -> FractionLayout {
+        let len = 1u32 << schema;
+        let bounds: Box<[f64]> = (0..len)
+            .map(|j| (f64::from(j) / f64::from(len)).exp2() / 2.0)
+            .collect();
+        // The narrowest bucket, the first, is 0.5 * (2^(1/2^s) - 1) wide,
+        // more than 0.5 * ln 2 / 2^s; a cell is 0.5 / 2^(s+1).
+        let cell_bits = schema as u32 + 1;
+        let count = 1u32 << cell_bits;
+        let mut cells = [Cell {
+            below: 0,
+            next_bound: 1.0,
+        }; MAX_CELLS];
+        for (number, cell) in cells[..count as usize].iter_mut().enumerate() {
+            let start = 0.5 + number as f64 / f64::from(count * 2);
+            let below = bounds.partition_point(|&bound| bound < start);
+            *cell = Cell {
+                below: below as u32,
+                next_bound: bounds.get(below).copied().unwrap_or(1.0),
+            };
+        }
+        FractionLayout {
+            cells,
+            bounds,
+            shift: 52 - cell_bits,
+        }
+    }
+
+    /// How many bounds are below `fraction`, which is in `[0.5, 1)`.
+    #[inline]
+    fn count_below(&self, fraction: f64) -> u32 {
+        // The mantissa of a fraction in [0.5, 1) is (fraction - 0.5) * 2^53.
+        let mantissa = fraction.to_bits() & ((1u64 << 52) - 1);
+        let cell = self.cells[(mantissa >> self.shift) as usize & (MAX_CELLS - 1)];
+        cell.below + u32::from(cell.next_bound < fraction)
+    }
 }
 
 /// The upper bound of bucket `index` at `schema`: `2^(index / 2^schema)`.
@@ -66,8 +151,8 @@ pub(crate) fn upper_bound(index: i32, schema: i32) -> f64 {
         let per_power = 1i32 << schema;
         let power = index.div_euclid(per_power);
         let within = index.rem_euclid(per_power);
-        // `fraction_bounds` holds 2^(j/2^s) / 2, for j in 0..2^s.
-        let fraction = fraction_bounds(schema)[within as usize] * 2.0;
+        // The layout's bounds are 2^(j/2^s) / 2, for j in 0..2^s.
+        let fraction = FractionLayout::of(schema).bounds[within as usize] * 2.0;
         fraction * exp2i(power)
     } else {
         exp2i(index.saturating_mul(1 << -schema))
@@ -119,20 +204,6 @@ pub(crate) fn exp2i(exponent: i32) -> f64 {
     }
 }
 
-/// For `schema > 0`: `2^(j / 2^schema) / 2` for `j` in `0..2^schema`, the
-/// bounds a fraction in `[0.5, 1)` is placed among.
-#[inline]
-fn fraction_bounds(schema: i32) -> &'static [f64] {
-    static BOUNDS: [OnceLock<Box<[f64]>>; MAX_SCHEMA as usize] =
-        [const { OnceLock::new() }; MAX_SCHEMA as usize];
-    BOUNDS[(schema - 1) as usize].get_or_init(|| {
-        let per_power = 1u32 << schema;
-        (0..per_power)
-            .map(|j| (f64::from(j) / f64::from(per_power)).exp2() / 2.0)
-            .collect()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,11 +235,23 @@ mod tests {
     }
 
     #[test]
-    fn count_below_is_a_partition_point() {
-        let bounds = fraction_bounds(3);
-        for value in [0.4, 0.5, 0.51, 0.7, bounds[5], 0.99, 1.0] {
-            let expected = bounds.partition_point(|&b| b < value);
-            assert_eq!(count_below(bounds, value), expected, "{value}");
+    fn the_cell_lookup_counts_as_a_search_would() {
+        for schema in 1..=MAX_SCHEMA {
+            let layout = FractionLayout::of(schema);
+            let bounds = &layout.bounds[..];
+            let near_bounds = bounds
+                .iter()
+                .flat_map(|&b| [b.next_down(), b, b.next_up()])
+                .filter(|f| (0.5..1.0).contains(f));
+            let even = (0..10_000).map(|i| 0.5 + f64::from(i) / 20_000.0);
+            for fraction in near_bounds.chain(even).chain([1f64.next_down()]) {
+                let expected = bounds.partition_point(|&b| b < fraction);
+                assert_eq!(
+                    layout.count_below(fraction) as usize,
+                    expected,
+                    "{fraction} at {schema}"
+                );
+            }
         }
     }
 
