@@ -1,19 +1,18 @@
-//! `/metrics` on an application's own axum router, next to its routes, with
-//! the exporter's negotiation (OpenMetrics or text, gzip, `HEAD`) through
-//! the framework-neutral `prometheus_component::scrape`.
+//! `/metrics` on an application's own axum router, next to its routes:
+//! [`MetricsService`] answers scrapes with the exporter's negotiation
+//! (protobuf, OpenMetrics or text, gzip, `HEAD`), and [`HttpMetricsLayer`]
+//! measures every request by method, status code and route template.
 //!
 //! ```sh
-//! cargo run -p prometheus-component --example axum --features http
-//! curl -s http://127.0.0.1:3000/order && curl -s http://127.0.0.1:3000/metrics
+//! cargo run -p prometheus-component --example axum --features axum
+//! curl -s http://127.0.0.1:3000/orders/7 && curl -s http://127.0.0.1:3000/metrics
 //! ```
 
-use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::Path;
 use axum::routing::get;
 use axum::Router;
 use prometheus_component::prometheus::IntCounter;
-use prometheus_component::{scrape, Metrics, Registry, ScrapeRequest};
+use prometheus_component::{HttpMetricsLayer, Metrics, Registry};
 
 /// The shop's metrics.
 #[derive(Metrics)]
@@ -24,38 +23,18 @@ pub struct ShopMetrics {
 }
 
 /// The application's route: it counts through `global()`.
-async fn order() -> &'static str {
+async fn order(Path(id): Path<u32>) -> String {
     ShopMetrics::global().orders_total.inc();
-    "ordered\n"
+    format!("ordered {id}\n")
 }
 
-/// `GET`/`HEAD /metrics`: the registry, as the scraper asks for it.
-async fn metrics(State(registry): State<Registry>, method: Method, headers: HeaderMap) -> Response {
-    let header = |name| headers.get(name).and_then(|value| value.to_str().ok());
-    let answer = scrape(
-        &registry,
-        &ScrapeRequest {
-            method: method.as_str(),
-            accept: header(header::ACCEPT),
-            accept_encoding: header(header::ACCEPT_ENCODING),
-        },
-    );
-    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = (status, answer.body).into_response();
-    for (name, value) in answer.headers {
-        if let Ok(value) = HeaderValue::from_str(&value) {
-            response.headers_mut().insert(name, value);
-        }
-    }
-    response
-}
-
-/// The application's router with `/metrics` on it.
-pub fn router(registry: Registry) -> Router {
+/// The application's router, measured, with `/metrics` on it (and not
+/// measured: scrapes are not traffic).
+pub fn router(registry: &Registry) -> Router {
     Router::new()
-        .route("/order", get(order))
-        .route("/metrics", get(metrics))
-        .with_state(registry)
+        .route("/orders/{id}", get(order))
+        .route_service("/metrics", registry.service())
+        .layer(HttpMetricsLayer::new().skip_route("/metrics"))
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -68,10 +47,10 @@ async fn main() -> std::io::Result<()> {
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
     println!(
-        "Serving on http://{}/order and /metrics",
+        "Serving on http://{}/orders/7 and /metrics",
         listener.local_addr()?
     );
-    axum::serve(listener, router(Registry::global().clone())).await
+    axum::serve(listener, router(Registry::global())).await
 }
 
 #[cfg(test)]
@@ -93,13 +72,13 @@ mod tests {
         // This example's test binary has nothing else in the global registry.
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let served = Registry::global().clone();
-        let server = tokio::spawn(async move { axum::serve(listener, router(served)).await });
+        let app = router(Registry::global());
+        let server = tokio::spawn(async move { axum::serve(listener, app).await });
 
-        for _ in 0..2 {
+        for id in [7, 8] {
             let ordered = exchange(
                 addr,
-                "GET /order HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                &format!("GET /orders/{id} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
             )
             .await;
             assert!(ordered.starts_with("HTTP/1.1 200 OK"), "{ordered}");
@@ -115,7 +94,13 @@ mod tests {
             text.contains("content-type: text/plain; version=0.0.4"),
             "{text}"
         );
-        assert!(text.ends_with("shop_orders_total 2\n"), "{text}");
+        assert!(text.contains("\nshop_orders_total 2\n"), "{text}");
+        // The two orders, by route template; the scrapes are not counted.
+        assert!(
+            text.contains("http_server_requests_total{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"/orders/{id}\"} 2\n"),
+            "{text}"
+        );
+        assert!(!text.contains("http_route=\"/metrics\""), "{text}");
 
         let open_metrics = exchange(
             addr,
@@ -127,9 +112,10 @@ mod tests {
             "{open_metrics}"
         );
         assert!(
-            open_metrics.ends_with("shop_orders_total 2\n# EOF\n"),
+            open_metrics.contains("\nshop_orders_total 2\n"),
             "{open_metrics}"
         );
+        assert!(open_metrics.ends_with("# EOF\n"), "{open_metrics}");
 
         let post = exchange(
             addr,

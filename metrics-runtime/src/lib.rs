@@ -94,6 +94,8 @@ mod error;
 #[cfg(feature = "http")]
 mod exporter;
 mod field;
+#[cfg(feature = "tower")]
+mod http_stack;
 mod labels;
 mod native;
 #[cfg(feature = "push")]
@@ -119,6 +121,15 @@ pub use crate::exporter::scrape::{scrape, ScrapeRequest, ScrapeResponse};
 pub use crate::exporter::{Exporter, ExporterBuilder, METRICS_PATH};
 pub use crate::field::descriptor::MetricDescriptor;
 pub use crate::field::metric_field::MetricField;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub use crate::http_stack::http_metrics_layer::{HttpMetrics, HttpMetricsLayer, ResponseFuture};
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub use crate::http_stack::http_server_metrics::{HttpServerComponent, HttpServerMetrics};
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub use crate::http_stack::metrics_service::MetricsService;
 pub use crate::labels::label_value::{LabelSet, LabelValue};
 pub use crate::labels::typed_labels::{Labeled, LabeledMetric};
 pub use crate::native::histogram::NativeHistogram;
@@ -216,7 +227,8 @@ pub use prometheus_component_macros::LabelValue;
     feature = "http",
     feature = "push",
     feature = "rules",
-    feature = "tokio"
+    feature = "tokio",
+    feature = "axum"
 ))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -1,0 +1,134 @@
+//! `MetricsService`: a registry's `/metrics` as a `tower::Service`.
+
+use std::convert::Infallible;
+use std::future::{ready, Ready};
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use http::header::{HeaderName, HeaderValue, ACCEPT, ACCEPT_ENCODING};
+use http::{Request, Response, StatusCode};
+use http_body_util::Full;
+use tower_service::Service;
+
+use crate::exporter::scrape::{scrape, ScrapeRequest};
+use crate::registry::Registry;
+
+/// A registry's `/metrics` as a [`tower::Service`](tower_service::Service)
+/// over the `http` crate's types, which axum (`route_service`), tonic and
+/// hyper (through hyper-util's `TowerToHyperService`) all take. It answers
+/// as [`scrape`] does: protobuf, OpenMetrics or text as `Accept` asks,
+/// gzip when `Accept-Encoding` allows it, `HEAD` without a body, and 405
+/// for other methods. It never fails: its error type is [`Infallible`].
+///
+/// Encoding is synchronous work of a few milliseconds at most for tens of
+/// thousands of series; it runs in `call`, on the task that serves the
+/// request.
+///
+/// ```
+/// use prometheus_component::prometheus::IntCounter;
+/// use prometheus_component::{Metrics, MetricsService, Registry};
+/// use tower_service::Service;
+///
+/// /// The mailer.
+/// #[derive(Metrics)]
+/// #[metrics(component = "mailer")]
+/// struct MailerMetrics {
+///     /// Mails sent.
+///     sent_total: IntCounter,
+/// }
+///
+/// let registry = Registry::new();
+/// MailerMetrics::register(&registry)?.sent_total.inc();
+/// let mut service = MetricsService::new(registry);
+/// let request = http::Request::get("/metrics").body(()).unwrap();
+/// let future = service.call(request);
+/// let response = futures_executor_block_on(future).unwrap();
+/// assert_eq!(response.status(), 200);
+/// # fn futures_executor_block_on<F: std::future::Future>(f: F) -> F::Output {
+/// #     // `MetricsService`'s future is always ready.
+/// #     let waker = std::task::Waker::noop();
+/// #     let mut f = std::pin::pin!(f);
+/// #     match f.as_mut().poll(&mut std::task::Context::from_waker(waker)) {
+/// #         std::task::Poll::Ready(out) => out,
+/// #         std::task::Poll::Pending => unreachable!(),
+/// #     }
+/// # }
+/// # Ok::<(), prometheus_component::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct MetricsService {
+    registry: Registry,
+}
+
+impl MetricsService {
+    /// A service answering scrapes of `registry` (a clone shares the
+    /// same registry).
+    pub fn new(registry: Registry) -> Self {
+        MetricsService { registry }
+    }
+
+    /// The registry it serves.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+}
+
+impl Registry {
+    /// This registry's `/metrics` as a [`tower::Service`](tower_service::Service):
+    /// [`MetricsService::new`] on a clone of it.
+    ///
+    /// ```
+    /// use prometheus_component::Registry;
+    /// let service = Registry::global().service();
+    /// # let _ = service;
+    /// ```
+    pub fn service(&self) -> MetricsService {
+        MetricsService::new(self.clone())
+    }
+}
+
+impl<B> Service<Request<B>> for MetricsService {
+    type Response = Response<Full<Bytes>>;
+    type Error = Infallible;
+    type Future = Ready<Result<Self::Response, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        ready(Ok(answer(&self.registry, &request)))
+    }
+}
+
+/// The scrape's answer as an `http` response.
+fn answer<B>(registry: &Registry, request: &Request<B>) -> Response<Full<Bytes>> {
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|value: &HeaderValue| value.to_str().ok())
+    };
+    let answer = scrape(
+        registry,
+        &ScrapeRequest {
+            method: request.method().as_str(),
+            accept: header(ACCEPT),
+            accept_encoding: header(ACCEPT_ENCODING),
+        },
+    );
+    let mut response = Response::new(Full::new(Bytes::from(answer.body)));
+    *response.status_mut() =
+        StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    for (name, value) in answer.headers {
+        // Our own header names and values, always valid; `from_bytes`
+        // takes them in any case.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
+}
