@@ -110,12 +110,13 @@ pub mod __private;
 pub use prometheus;
 
 pub use crate::component::metrics::Metrics;
+pub use crate::encoding::encode_options::EncodeOptions;
 pub use crate::encoding::format::{Format, TextFormat, PROTOBUF_CONTENT_TYPE, TEXT_CONTENT_TYPE};
 pub use crate::encoding::metric_type::MetricType;
 pub use crate::error::{Error, Owner};
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
-pub use crate::exporter::scrape::{scrape, ScrapeRequest, ScrapeResponse};
+pub use crate::exporter::scrape::{scrape, scrape_with, ScrapeRequest, ScrapeResponse};
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use crate::exporter::{Exporter, ExporterBuilder, METRICS_PATH};

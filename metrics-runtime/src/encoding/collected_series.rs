@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use prometheus::core::Collector;
 use prometheus::proto::{self, MetricFamily};
 
+use crate::encoding::created::Created;
 use crate::encoding::family_writer::{
     compare_label_values, labels_protobuf as labels_protobuf_of, FamilyText, FamilyWriter,
 };
@@ -57,11 +58,13 @@ impl<C: Collector + Clone> CollectedSeries<C> {
 }
 
 impl<C: Collector> FamilyWriter for CollectedSeries<C> {
-    fn write_family(&self, format: Format, out: &mut String) {
-        self.each_family(|family, layout| self.write_in_order(family, layout, format, out));
+    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
+        self.each_family(|family, layout| {
+            self.write_in_order(family, layout, format, created, out)
+        });
     }
 
-    fn write_protobuf(&self, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
         self.each_family(|family, layout| {
             let series = family.get_metric();
             let metric_type = family.get_field_type();
@@ -69,7 +72,7 @@ impl<C: Collector> FamilyWriter for CollectedSeries<C> {
                 let mut start = 0;
                 for (&position, &end) in layout.order.iter().zip(&layout.protobuf_ends) {
                     pb::series(out, &layout.labels_protobuf[start..end], |out| {
-                        pb::gathered_value(out, &series[position], metric_type)
+                        pb::gathered_value(out, &series[position], metric_type, created)
                     });
                     start = end;
                 }
@@ -110,6 +113,7 @@ impl<C> CollectedSeries<C> {
         family: &MetricFamily,
         layout: &Layout,
         format: Format,
+        created: Option<Created>,
         out: &mut String,
     ) {
         out.push_str(self.text.header(format));
@@ -117,8 +121,10 @@ impl<C> CollectedSeries<C> {
         let metric_type = family.get_field_type();
         let mut start = 0;
         for (&position, &end) in layout.order.iter().zip(&layout.label_ends) {
-            let sample = self.text.sample(&layout.labels[start..end], format);
+            let labels = &layout.labels[start..end];
+            let sample = self.text.sample(labels, format);
             gathered::write_series(&series[position], metric_type, &sample, format, out);
+            self.text.write_created(labels, created, format, out);
             start = end;
         }
     }

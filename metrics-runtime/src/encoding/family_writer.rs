@@ -21,6 +21,7 @@ use prometheus::core::Metric as _;
 use prometheus::proto;
 use prometheus::{Counter, Gauge, Histogram, IntCounter, IntGauge};
 
+use crate::encoding::created::Created;
 use crate::encoding::format::Format;
 use crate::encoding::gathered::{self, label_pairs};
 use crate::encoding::metric_type::MetricType;
@@ -35,12 +36,14 @@ pub type LabelPairs = Vec<(String, String)>;
 /// Writes one family of a component's field, header included, in every
 /// format.
 pub trait FamilyWriter: Send + Sync {
-    /// Appends the family in a text format, unless it has no series.
-    fn write_family(&self, format: Format, out: &mut String);
+    /// Appends the family in a text format, unless it has no series; with
+    /// a `_created` line after each counter or histogram series when
+    /// `created` is given (OpenMetrics only).
+    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String);
 
     /// Appends the family as one delimited `MetricFamily` message, unless
-    /// it has no series.
-    fn write_protobuf(&self, out: &mut Vec<u8>);
+    /// it has no series; counters and histograms carry `created`.
+    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>);
 
     /// The native histogram series of the family with their labels, for
     /// tests to read back; none for other types.
@@ -55,8 +58,9 @@ pub trait SeriesValue: prometheus::core::Metric + Clone + Send + Sync + 'static 
     /// Appends the lines of this one series, named by `sample`.
     fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String);
 
-    /// Appends the value fields of this series' `Metric` message.
-    fn write_protobuf_value(&self, out: &mut Vec<u8>);
+    /// Appends the value fields of this series' `Metric` message, with
+    /// `created` if the type has a created timestamp.
+    fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>);
 
     /// What a native histogram holds; `None` for other types.
     fn native_sample(&self) -> Option<NativeHistogramSample> {
@@ -65,22 +69,27 @@ pub trait SeriesValue: prometheus::core::Metric + Clone + Send + Sync + 'static 
 }
 
 macro_rules! scalar_series {
-    ($($ty:ty => $variant:ident, $protobuf:ident),* $(,)?) => {$(
+    ($($ty:ty => $variant:ident, $protobuf:expr),* $(,)?) => {$(
         impl SeriesValue for $ty {
             fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
                 sample.write(None, SampleValue::$variant(self.get()), format, out);
             }
 
-            fn write_protobuf_value(&self, out: &mut Vec<u8>) {
-                pb::$protobuf(out, self.get() as f64);
+            fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>) {
+                ($protobuf)(out, self.get() as f64, created);
             }
         }
     )*};
 }
 
+/// A gauge has no created timestamp.
+fn gauge_value(out: &mut Vec<u8>, value: f64, _: Option<Created>) {
+    pb::gauge_value(out, value);
+}
+
 scalar_series!(
-    IntCounter => Unsigned, counter_value,
-    Counter => Float, counter_value,
+    IntCounter => Unsigned, pb::counter_value,
+    Counter => Float, pb::counter_value,
     IntGauge => Signed, gauge_value,
     Gauge => Float, gauge_value,
 );
@@ -91,8 +100,8 @@ impl SeriesValue for Histogram {
         gathered::write_histogram(snapshot.get_histogram(), sample, format, out);
     }
 
-    fn write_protobuf_value(&self, out: &mut Vec<u8>) {
-        pb::gathered_value(out, &self.metric(), proto::MetricType::HISTOGRAM);
+    fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>) {
+        pb::gathered_value(out, &self.metric(), proto::MetricType::HISTOGRAM, created);
     }
 }
 
@@ -110,8 +119,8 @@ impl SeriesValue for NativeHistogram {
         );
     }
 
-    fn write_protobuf_value(&self, out: &mut Vec<u8>) {
-        pb::native_histogram_value(out, &self.snapshot());
+    fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>) {
+        pb::native_histogram_value(out, &self.snapshot(), created);
     }
 
     fn native_sample(&self) -> Option<NativeHistogramSample> {
@@ -135,6 +144,9 @@ pub(crate) struct FamilyText {
     sample_names: [String; 2],
     /// The name, help and type fields of the protobuf message.
     protobuf_header: Vec<u8>,
+    /// For a counter or histogram, the name of its OpenMetrics `_created`
+    /// samples.
+    created_name: Option<String>,
 }
 
 impl FamilyText {
@@ -157,10 +169,36 @@ impl FamilyText {
             MetricType::Gauge => proto::MetricType::GAUGE,
             MetricType::Histogram => proto::MetricType::HISTOGRAM,
         };
+        let created_name = (metric_type != MetricType::Gauge).then(|| {
+            let family_name =
+                Format::OpenMetrics.family_name(name, metric_type == MetricType::Counter);
+            format!("{family_name}_created")
+        });
         FamilyText {
             headers: [text_header, om_header],
             sample_names: [text_sample, om_sample],
             protobuf_header: family_header(name, help, protobuf_type),
+            created_name,
+        }
+    }
+
+    /// Appends the `_created` line of the series whose labels are
+    /// `labels`, for a counter or histogram when `created` is given.
+    pub(crate) fn write_created(
+        &self,
+        labels: &str,
+        created: Option<Created>,
+        format: Format,
+        out: &mut String,
+    ) {
+        if let (Some(name), Some(created)) = (&self.created_name, created) {
+            let line = SampleLine {
+                name,
+                suffix: "",
+                labels,
+                timestamp_ms: 0,
+            };
+            line.write(None, SampleValue::Float(created.as_seconds()), format, out);
         }
     }
 
@@ -227,16 +265,17 @@ impl<M: SeriesValue> SingleSeries<M> {
 }
 
 impl<M: SeriesValue> FamilyWriter for SingleSeries<M> {
-    fn write_family(&self, format: Format, out: &mut String) {
+    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
         out.push_str(self.text.header(format));
         let sample = self.text.sample(&self.labels, format);
         self.metric.write_series(&sample, format, out);
+        self.text.write_created(&self.labels, created, format, out);
     }
 
-    fn write_protobuf(&self, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
         pb::family(out, self.text.protobuf_header(), |out| {
             pb::series(out, &self.labels_protobuf, |out| {
-                self.metric.write_protobuf_value(out)
+                self.metric.write_protobuf_value(created, out)
             });
         });
     }
@@ -292,7 +331,7 @@ impl<M: SeriesValue> LabeledSeries<M> {
 }
 
 impl<M: SeriesValue> FamilyWriter for LabeledSeries<M> {
-    fn write_family(&self, format: Format, out: &mut String) {
+    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
         if self.order.is_empty() {
             return;
         }
@@ -300,17 +339,19 @@ impl<M: SeriesValue> FamilyWriter for LabeledSeries<M> {
         for &index in &self.order {
             let sample = self.text.sample(&self.labels[index], format);
             self.children[index].write_series(&sample, format, out);
+            self.text
+                .write_created(&self.labels[index], created, format, out);
         }
     }
 
-    fn write_protobuf(&self, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
         if self.order.is_empty() {
             return;
         }
         pb::family(out, self.text.protobuf_header(), |out| {
             for &index in &self.order {
                 pb::series(out, &self.labels_protobuf[index], |out| {
-                    self.children[index].write_protobuf_value(out)
+                    self.children[index].write_protobuf_value(created, out)
                 });
             }
         });

@@ -1,6 +1,7 @@
 //! Writing a `NativeHistogramVec` field's family from its children, whose
 //! native buckets `collect()` (the `prometheus` crate's model) cannot carry.
 
+use crate::encoding::created::Created;
 use crate::encoding::family_writer::{FamilyText, FamilyWriter, LabelPairs, SeriesValue};
 use crate::encoding::format::Format;
 use crate::encoding::protobuf_family as pb;
@@ -25,7 +26,7 @@ impl NativeVecSeries {
 }
 
 impl FamilyWriter for NativeVecSeries {
-    fn write_family(&self, format: Format, out: &mut String) {
+    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
         let children = self.vec.children();
         if children.is_empty() {
             return;
@@ -35,10 +36,11 @@ impl FamilyWriter for NativeVecSeries {
             let mut labels = String::new();
             write_label_pairs(pairs(&child), &mut labels);
             child.write_series(&self.text.sample(&labels, format), format, out);
+            self.text.write_created(&labels, created, format, out);
         }
     }
 
-    fn write_protobuf(&self, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
         let children = self.vec.children();
         if children.is_empty() {
             return;
@@ -46,7 +48,7 @@ impl FamilyWriter for NativeVecSeries {
         pb::family(out, self.text.protobuf_header(), |out| {
             for child in children {
                 pb::series(out, &pb::label_fields(pairs(&child)), |out| {
-                    child.write_protobuf_value(out)
+                    child.write_protobuf_value(created, out)
                 });
             }
         });

@@ -6,6 +6,7 @@
 use prometheus::proto::{self, MetricFamily, MetricType};
 
 // `value()` by either of `prometheus`'s data models (see `gathered`).
+use crate::encoding::created::Created;
 #[allow(unused_imports)]
 use crate::encoding::gathered::ValueByPlainName as _;
 use crate::encoding::protobuf::{
@@ -42,6 +43,11 @@ const HISTOGRAM_NEGATIVE_SPAN: u32 = 9;
 const HISTOGRAM_NEGATIVE_DELTA: u32 = 10;
 const HISTOGRAM_POSITIVE_SPAN: u32 = 12;
 const HISTOGRAM_POSITIVE_DELTA: u32 = 13;
+const COUNTER_CREATED: u32 = 3;
+const SUMMARY_CREATED: u32 = 4;
+const HISTOGRAM_CREATED: u32 = 15;
+const TIMESTAMP_SECONDS: u32 = 1;
+const TIMESTAMP_NANOS: u32 = 2;
 const BUCKET_CUMULATIVE_COUNT: u32 = 1;
 const BUCKET_UPPER_BOUND: u32 = 2;
 const SPAN_OFFSET: u32 = 1;
@@ -87,9 +93,22 @@ pub(crate) fn series(out: &mut Vec<u8>, labels: &[u8], write_value: impl FnOnce(
     });
 }
 
-/// A counter's value.
-pub(crate) fn counter_value(out: &mut Vec<u8>, value: f64) {
-    nested(out, METRIC_COUNTER, |out| double(out, VALUE, value));
+/// A counter's value, and when it started at zero if that is known.
+pub(crate) fn counter_value(out: &mut Vec<u8>, value: f64, created: Option<Created>) {
+    nested(out, METRIC_COUNTER, |out| {
+        double(out, VALUE, value);
+        created_timestamp(out, COUNTER_CREATED, created);
+    });
+}
+
+/// A `google.protobuf.Timestamp` field, if there is a time.
+fn created_timestamp(out: &mut Vec<u8>, field: u32, created: Option<Created>) {
+    if let Some(created) = created {
+        nested(out, field, |out| {
+            int(out, TIMESTAMP_SECONDS, created.seconds);
+            int(out, TIMESTAMP_NANOS, i64::from(created.nanos));
+        });
+    }
 }
 
 /// A gauge's value.
@@ -111,16 +130,25 @@ pub(crate) fn encode_gathered(family_message: &MetricFamily, out: &mut Vec<u8>) 
     });
 }
 
-/// One gathered series as a `Metric` message.
+/// One gathered series as a `Metric` message, of a collector whose
+/// series' created times are unknown.
 pub(crate) fn gathered_series(out: &mut Vec<u8>, metric: &proto::Metric, metric_type: MetricType) {
     let labels = label_fields(metric.get_label().iter().map(|p| (p.name(), p.value())));
-    series(out, &labels, |out| gathered_value(out, metric, metric_type));
+    series(out, &labels, |out| {
+        gathered_value(out, metric, metric_type, None)
+    });
 }
 
-/// The value fields of a gathered series.
-pub(crate) fn gathered_value(out: &mut Vec<u8>, metric: &proto::Metric, metric_type: MetricType) {
+/// The value fields of a gathered series, with the created time of a
+/// counter, summary or histogram if it is known.
+pub(crate) fn gathered_value(
+    out: &mut Vec<u8>,
+    metric: &proto::Metric,
+    metric_type: MetricType,
+    created: Option<Created>,
+) {
     match metric_type {
-        MetricType::COUNTER => counter_value(out, metric.get_counter().value()),
+        MetricType::COUNTER => counter_value(out, metric.get_counter().value(), created),
         MetricType::GAUGE => gauge_value(out, metric.get_gauge().value()),
         // No collector of the `prometheus` crate makes one, and the two
         // data models of `prometheus` read it differently: written
@@ -137,6 +165,7 @@ pub(crate) fn gathered_value(out: &mut Vec<u8>, metric: &proto::Metric, metric_t
                         double(out, QUANTILE_VALUE, q.value());
                     });
                 }
+                created_timestamp(out, SUMMARY_CREATED, created);
             });
         }
         MetricType::HISTOGRAM => {
@@ -149,6 +178,7 @@ pub(crate) fn gathered_value(out: &mut Vec<u8>, metric: &proto::Metric, metric_t
                     out,
                     buckets.map(|b| (b.upper_bound(), b.cumulative_count())),
                 );
+                created_timestamp(out, HISTOGRAM_CREATED, created);
             });
         }
     }
@@ -168,13 +198,18 @@ fn classic_buckets(out: &mut Vec<u8>, buckets: impl Iterator<Item = (f64, u64)>)
 
 /// A native histogram's value: count, sum, its classic buckets if it
 /// has any, and its native buckets as spans and deltas.
-pub(crate) fn native_histogram_value(out: &mut Vec<u8>, snapshot: &NativeSnapshot) {
+pub(crate) fn native_histogram_value(
+    out: &mut Vec<u8>,
+    snapshot: &NativeSnapshot,
+    created: Option<Created>,
+) {
     nested(out, METRIC_HISTOGRAM, |out| {
         uint(out, SAMPLE_COUNT, snapshot.exposed_count());
         double(out, SAMPLE_SUM, snapshot.sum);
         if let Some(classic) = &snapshot.classic {
             classic_buckets(out, classic.buckets.iter().copied());
         }
+        created_timestamp(out, HISTOGRAM_CREATED, created);
         sint(out, HISTOGRAM_SCHEMA, i64::from(snapshot.schema));
         double(out, HISTOGRAM_ZERO_THRESHOLD, snapshot.zero_threshold);
         uint(out, HISTOGRAM_ZERO_COUNT, snapshot.zero_count);

@@ -18,6 +18,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
+use crate::encoding::encode_options::EncodeOptions;
 use crate::registry::Registry;
 use exporter_metrics::ExporterMetrics;
 use server::Server;
@@ -97,6 +98,7 @@ pub struct ExporterBuilder {
     max_connections: usize,
     shutdown_grace: Duration,
     self_metrics: bool,
+    encode_options: EncodeOptions,
 }
 
 impl Exporter {
@@ -209,6 +211,7 @@ impl Default for ExporterBuilder {
             max_connections: 128,
             shutdown_grace: Duration::from_secs(1),
             self_metrics: true,
+            encode_options: EncodeOptions::new(),
         }
     }
 }
@@ -286,6 +289,19 @@ impl ExporterBuilder {
     /// ```
     pub fn self_metrics(mut self, on: bool) -> Self {
         self.self_metrics = on;
+        self
+    }
+
+    /// Whether OpenMetrics scrapes get a `_created` line after each
+    /// counter and histogram series of a component (default `false`; see
+    /// [`EncodeOptions`] for why). Protobuf scrapes always carry created
+    /// timestamps.
+    ///
+    /// ```
+    /// let builder = prometheus_component::Exporter::builder().created_timestamps(true);
+    /// ```
+    pub fn created_timestamps(mut self, on: bool) -> Self {
+        self.encode_options = self.encode_options.created_timestamps(on);
         self
     }
 

@@ -10,6 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
+use crate::encoding::encode_options::EncodeOptions;
 use crate::encoding::format::Format;
 use crate::registry::Registry;
 
@@ -81,6 +82,40 @@ impl ScrapeResponse {
 /// # Ok::<(), prometheus_component::Error>(())
 /// ```
 pub fn scrape(registry: &Registry, request: &ScrapeRequest<'_>) -> ScrapeResponse {
+    scrape_with(registry, request, EncodeOptions::new())
+}
+
+/// [`scrape`] with `options`: OpenMetrics with `_created` lines, for
+/// example (see [`EncodeOptions`]).
+///
+/// ```
+/// use prometheus_component::prometheus::IntCounter;
+/// use prometheus_component::{scrape_with, EncodeOptions, Metrics, Registry, ScrapeRequest};
+///
+/// /// The mailer.
+/// #[derive(Metrics)]
+/// #[metrics(component = "mailer")]
+/// struct MailerMetrics {
+///     /// Mails sent.
+///     sent_total: IntCounter,
+/// }
+///
+/// let registry = Registry::new();
+/// MailerMetrics::register(&registry)?;
+/// let request = ScrapeRequest {
+///     method: "GET",
+///     accept: Some("application/openmetrics-text;version=1.0.0"),
+///     accept_encoding: None,
+/// };
+/// let answer = scrape_with(&registry, &request, EncodeOptions::new().created_timestamps(true));
+/// assert!(String::from_utf8(answer.body).unwrap().contains("\nmailer_sent_created "));
+/// # Ok::<(), prometheus_component::Error>(())
+/// ```
+pub fn scrape_with(
+    registry: &Registry,
+    request: &ScrapeRequest<'_>,
+    options: EncodeOptions,
+) -> ScrapeResponse {
     let head = request.method.eq_ignore_ascii_case("HEAD");
     if !head && !request.method.eq_ignore_ascii_case("GET") {
         let mut answer = plain(405, "Method not allowed: use GET or HEAD\n");
@@ -89,7 +124,11 @@ pub fn scrape(registry: &Registry, request: &ScrapeRequest<'_>) -> ScrapeRespons
     }
     let format = negotiate_format(request.accept);
     let mut body = Vec::new();
-    if catch_unwind(AssertUnwindSafe(|| registry.encode(format, &mut body))).is_err() {
+    if catch_unwind(AssertUnwindSafe(|| {
+        registry.encode_with(format, options, &mut body)
+    }))
+    .is_err()
+    {
         log::error!(
             "a collector panicked while the registry was collected for a scrape; answered 500"
         );

@@ -24,7 +24,8 @@ use tokio::task::AbortHandle;
 
 use super::exporter_metrics::ExporterMetrics;
 use super::{ExporterBuilder, METRICS_PATH};
-use crate::exporter::scrape::{scrape, ScrapeRequest};
+use crate::encoding::encode_options::EncodeOptions;
+use crate::exporter::scrape::{scrape_with, ScrapeRequest};
 use crate::registry::Registry;
 
 /// hyper refuses read buffers smaller than this (it asserts), so smaller
@@ -96,11 +97,12 @@ impl Server {
             };
             let registry = self.registry.clone();
             let requests = self.requests.clone();
+            let options = config.encode_options;
             let started = Arc::new(AtomicBool::new(false));
             let request_started = started.clone();
             let service = service_fn(move |request: Request<Incoming>| {
                 request_started.store(true, Ordering::Relaxed);
-                let response = respond(&registry, &request);
+                let response = respond(&registry, options, &request);
                 if let Some(requests) = &requests {
                     requests
                         .requests_total
@@ -156,7 +158,11 @@ async fn until<F: Future>(stop: &mut oneshot::Receiver<()>, future: F) -> Option
     .await
 }
 
-fn respond(registry: &Registry, request: &Request<Incoming>) -> Response<Payload> {
+fn respond(
+    registry: &Registry,
+    options: EncodeOptions,
+    request: &Request<Incoming>,
+) -> Response<Payload> {
     if request.uri().path() != METRICS_PATH {
         let text = format!("Not found: metrics are served on {METRICS_PATH}\n");
         let mut response = Response::new(Payload(Some(text.into_bytes())));
@@ -173,13 +179,14 @@ fn respond(registry: &Registry, request: &Request<Incoming>) -> Response<Payload
             .get(name)
             .and_then(|value: &HeaderValue| value.to_str().ok())
     };
-    let answer = scrape(
+    let answer = scrape_with(
         registry,
         &ScrapeRequest {
             method: request.method().as_str(),
             accept: header(ACCEPT),
             accept_encoding: header(ACCEPT_ENCODING),
         },
+        options,
     );
     let mut response = Response::new(Payload(Some(answer.body)));
     *response.status_mut() = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);

@@ -10,13 +10,14 @@ use http::{Request, Response, StatusCode};
 use http_body_util::Full;
 use tower_service::Service;
 
-use crate::exporter::scrape::{scrape, ScrapeRequest};
+use crate::encoding::encode_options::EncodeOptions;
+use crate::exporter::scrape::{scrape_with, ScrapeRequest};
 use crate::registry::Registry;
 
 /// A registry's `/metrics` as a [`tower::Service`](tower_service::Service)
 /// over the `http` crate's types, which axum (`route_service`), tonic and
 /// hyper (through hyper-util's `TowerToHyperService`) all take. It answers
-/// as [`scrape`] does: protobuf, OpenMetrics or text as `Accept` asks,
+/// as [`scrape`](crate::scrape) does: protobuf, OpenMetrics or text as `Accept` asks,
 /// gzip when `Accept-Encoding` allows it, `HEAD` without a body, and 405
 /// for other methods. It never fails: its error type is [`Infallible`].
 ///
@@ -58,13 +59,31 @@ use crate::registry::Registry;
 #[derive(Clone, Debug)]
 pub struct MetricsService {
     registry: Registry,
+    options: EncodeOptions,
 }
 
 impl MetricsService {
     /// A service answering scrapes of `registry` (a clone shares the
     /// same registry).
     pub fn new(registry: Registry) -> Self {
-        MetricsService { registry }
+        MetricsService {
+            registry,
+            options: EncodeOptions::new(),
+        }
+    }
+
+    /// Whether OpenMetrics answers have a `_created` line after each
+    /// counter and histogram series of a component (default `false`), as
+    /// [`ExporterBuilder::created_timestamps`](crate::ExporterBuilder::created_timestamps).
+    ///
+    /// ```
+    /// use prometheus_component::Registry;
+    /// let service = Registry::global().service().created_timestamps(true);
+    /// # let _ = service;
+    /// ```
+    pub fn created_timestamps(mut self, on: bool) -> Self {
+        self.options = self.options.created_timestamps(on);
+        self
     }
 
     /// The registry it serves.
@@ -97,25 +116,30 @@ impl<B> Service<Request<B>> for MetricsService {
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
-        ready(Ok(answer(&self.registry, &request)))
+        ready(Ok(answer(&self.registry, self.options, &request)))
     }
 }
 
 /// The scrape's answer as an `http` response.
-fn answer<B>(registry: &Registry, request: &Request<B>) -> Response<Full<Bytes>> {
+fn answer<B>(
+    registry: &Registry,
+    options: EncodeOptions,
+    request: &Request<B>,
+) -> Response<Full<Bytes>> {
     let header = |name| {
         request
             .headers()
             .get(name)
             .and_then(|value: &HeaderValue| value.to_str().ok())
     };
-    let answer = scrape(
+    let answer = scrape_with(
         registry,
         &ScrapeRequest {
             method: request.method().as_str(),
             accept: header(ACCEPT),
             accept_encoding: header(ACCEPT_ENCODING),
         },
+        options,
     );
     let mut response = Response::new(Full::new(Bytes::from(answer.body)));
     *response.status_mut() =

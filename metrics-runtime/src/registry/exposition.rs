@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use prometheus::proto::MetricFamily;
 
+use crate::encoding::created::Created;
+use crate::encoding::encode_options::EncodeOptions;
 use crate::encoding::family_writer::{FamilyWriter, LabelPairs};
 use crate::encoding::foreign_only::ForeignOnly;
 use crate::encoding::format::Format;
@@ -18,6 +20,8 @@ use crate::registry::{Registered, Registry};
 pub(crate) struct OwnFamily {
     name: &'static str,
     writer: Box<dyn FamilyWriter>,
+    /// When its component was registered: every series was zero then.
+    created: Created,
     /// Whether the component's collector is still in the registry: one
     /// taken out behind the component's back is not exported, as
     /// `gather()` would not export it.
@@ -26,27 +30,31 @@ pub(crate) struct OwnFamily {
 
 /// Where an exposition goes: text into a `String`, protobuf into bytes.
 pub(crate) enum Output<'a> {
-    Text(Format, &'a mut String),
+    Text(Format, EncodeOptions, &'a mut String),
     Protobuf(&'a mut Vec<u8>),
 }
 
 impl Output<'_> {
     fn own(&mut self, family: &OwnFamily) {
         match self {
-            Output::Text(format, out) => family.writer.write_family(*format, out),
-            Output::Protobuf(out) => family.writer.write_protobuf(out),
+            Output::Text(format, options, out) => {
+                let created_lines = options.created_timestamps && *format == Format::OpenMetrics;
+                let created = created_lines.then_some(family.created);
+                family.writer.write_family(*format, created, out)
+            }
+            Output::Protobuf(out) => family.writer.write_protobuf(Some(family.created), out),
         }
     }
 
     pub(crate) fn gathered(&mut self, family: &MetricFamily) {
         match self {
-            Output::Text(format, out) => gathered::encode_family(family, *format, out),
+            Output::Text(format, _, out) => gathered::encode_family(family, *format, out),
             Output::Protobuf(out) => protobuf_family::encode_gathered(family, out),
         }
     }
 
     pub(crate) fn end(&mut self) {
-        if let Output::Text(format, out) = self {
+        if let Output::Text(format, _, out) = self {
             format.write_end(out);
         }
     }
@@ -139,6 +147,7 @@ impl Registered {
                     Arc::new(OwnFamily {
                         name: descriptor.name(),
                         writer,
+                        created: self.created,
                         presence: self.presence.clone(),
                     })
                 })

@@ -22,6 +22,8 @@ use once_cell::sync::{Lazy, OnceCell};
 use prometheus::proto::MetricFamily;
 
 use crate::component::info::ComponentInfo;
+use crate::encoding::created::Created;
+use crate::encoding::encode_options::EncodeOptions;
 use crate::encoding::format::{Format, TextFormat};
 
 use crate::field::descriptor::MetricDescriptor;
@@ -100,6 +102,8 @@ pub(crate) struct Registered {
     pub(crate) presence: Presence,
     /// The component's families, made on its first encoding.
     pub(crate) own_families: OnceCell<Vec<Arc<OwnFamily>>>,
+    /// When it was registered, with every series at zero.
+    pub(crate) created: Created,
 }
 
 // `prometheus::default_registry()` has no prefix and no labels of its own.
@@ -211,6 +215,20 @@ impl Registry {
     /// # Ok::<(), prometheus_component::Error>(())
     /// ```
     pub fn encode(&self, format: Format, out: &mut Vec<u8>) {
+        self.encode_with(format, EncodeOptions::new(), out);
+    }
+
+    /// [`encode`](Self::encode) with `options`: OpenMetrics with created
+    /// timestamps, for example (see [`EncodeOptions`]).
+    ///
+    /// ```
+    /// use prometheus_component::{EncodeOptions, Format, Registry};
+    /// let mut out = Vec::new();
+    /// let options = EncodeOptions::new().created_timestamps(true);
+    /// Registry::new().encode_with(Format::OpenMetrics, options, &mut out);
+    /// assert_eq!(out, b"# EOF\n");
+    /// ```
+    pub fn encode_with(&self, format: Format, options: EncodeOptions, out: &mut Vec<u8>) {
         if format == Format::Protobuf {
             self.encode_into(Output::Protobuf(out));
             return;
@@ -219,13 +237,13 @@ impl Registry {
         // UTF-8 (an empty buffer does), and copied in otherwise.
         match String::from_utf8(std::mem::take(out)) {
             Ok(mut text) => {
-                self.encode_into(Output::Text(format, &mut text));
+                self.encode_into(Output::Text(format, options, &mut text));
                 *out = text.into_bytes();
             }
             Err(not_text) => {
                 *out = not_text.into_bytes();
                 let mut text = String::new();
-                self.encode_into(Output::Text(format, &mut text));
+                self.encode_into(Output::Text(format, options, &mut text));
                 out.extend_from_slice(text.as_bytes());
             }
         }
@@ -240,7 +258,7 @@ impl Registry {
     /// assert_eq!(out, "# EOF\n");
     /// ```
     pub fn encode_text_into(&self, format: TextFormat, out: &mut String) {
-        self.encode_into(Output::Text(format.into(), out));
+        self.encode_into(Output::Text(format.into(), EncodeOptions::new(), out));
     }
 
     fn encode_into(&self, mut out: Output<'_>) {

@@ -4,6 +4,7 @@
 
 use std::any::Any;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use once_cell::sync::OnceCell;
 use prometheus::proto::MetricFamily;
@@ -11,6 +12,7 @@ use prometheus::proto::MetricFamily;
 use crate::component::collector::ComponentCollector;
 use crate::component::info::{downcast_arc, ComponentInfo};
 use crate::component::metrics::Metrics;
+use crate::encoding::created::Created;
 use crate::error::{Error, Owner};
 use crate::registry::own_series::metric_type_of;
 use crate::registry::tracked::Presence;
@@ -53,6 +55,7 @@ impl Registry {
                 instance: instance.clone(),
                 presence,
                 own_families: OnceCell::new(),
+                created: Created::at(SystemTime::now()),
             },
         );
         state.own_families = None;

@@ -53,6 +53,59 @@ pub fn binary(names: &[&str], package: &str) -> Option<PathBuf> {
     found
 }
 
+/// Parses `exposition` with Python's `prometheus_client` OpenMetrics
+/// parser, which is strict (it refuses what the specification refuses):
+/// `None` when it is not installed (a failure with `CI=true`), otherwise
+/// the samples it read as `name{labels} value` lines, or its error.
+pub fn openmetrics_parse(exposition: &str) -> Option<Result<Vec<String>, String>> {
+    const SCRIPT: &str = "\
+import sys
+from prometheus_client.openmetrics.parser import text_string_to_metric_families
+try:
+    for family in text_string_to_metric_families(sys.stdin.read()):
+        for s in family.samples:
+            labels = ','.join('%s=%r' % kv for kv in sorted(s.labels.items()))
+            print('%s{%s} %r' % (s.name, labels, s.value))
+except Exception as error:
+    print('refused: %s' % error, file=sys.stderr)
+    sys.exit(3)
+";
+    let python = binary(&["python3"], "python3")?;
+    let probe = Command::new(&python)
+        .args(["-c", "import prometheus_client"])
+        .output()
+        .ok()?;
+    if !probe.status.success() {
+        let message = "Python's `prometheus_client` is not installed: \
+                       `pip install prometheus_client` to run this test";
+        assert!(!in_ci(), "{message}; with CI=true this is a failure");
+        eprintln!("\n******** SKIPPED: {message} ********\n");
+        return None;
+    }
+    let mut child = Command::new(&python)
+        .args(["-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 starts");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(exposition.as_bytes())
+        .expect("exposition written");
+    let out = child.wait_with_output().expect("python3 ends");
+    Some(if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    })
+}
+
 /// `promtool`, from the `prometheus` package.
 pub fn promtool() -> Option<PathBuf> {
     binary(&["promtool"], "prometheus")
