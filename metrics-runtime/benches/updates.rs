@@ -160,6 +160,73 @@ fn native_histogram_two_threads(c: &mut Criterion) {
     group.finish();
 }
 
+/// Exemplars: a plain update through `Exemplars<M>` against the bare
+/// metric (the wrapper dereferences to it), and an update with an
+/// exemplar against prometheus-client's exemplar counter and histogram,
+/// each given the same label set and the system clock's time.
+fn exemplars(c: &mut Criterion) {
+    use prometheus_client::metrics::exemplar::{CounterWithExemplar, HistogramWithExemplars};
+    use prometheus_component::prometheus::{Histogram, HistogramOpts};
+    use prometheus_component::Exemplars;
+    use std::time::SystemTime;
+
+    let bare_counter = IntCounter::new("bare_total", "Bare.").unwrap();
+    let wrapped_counter = Exemplars::new(IntCounter::new("wrapped_total", "Wrapped.").unwrap());
+    let histogram = || Histogram::with_opts(HistogramOpts::new("h_seconds", "H.")).unwrap();
+    let bare_histogram = histogram();
+    let wrapped_histogram = Exemplars::new(histogram());
+    let client_counter: CounterWithExemplar<Vec<(String, String)>> = CounterWithExemplar::default();
+    let client_histogram: HistogramWithExemplars<Vec<(String, String)>> =
+        HistogramWithExemplars::new(
+            prometheus_component::prometheus::DEFAULT_BUCKETS
+                .iter()
+                .copied(),
+        );
+    let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    let mut group = c.benchmark_group("exemplars_plain_update");
+    group.bench_function("int_counter_inc", |b| {
+        b.iter(|| black_box(&bare_counter).inc())
+    });
+    group.bench_function("exemplars_int_counter_inc", |b| {
+        b.iter(|| black_box(&wrapped_counter).inc())
+    });
+    group.bench_function("histogram_observe", |b| {
+        b.iter(|| black_box(&bare_histogram).observe(black_box(0.2)))
+    });
+    group.bench_function("exemplars_histogram_observe", |b| {
+        b.iter(|| black_box(&wrapped_histogram).observe(black_box(0.2)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("exemplars_update_with_exemplar");
+    group.bench_function("ours_inc_with_exemplar", |b| {
+        b.iter(|| wrapped_counter.inc_with_exemplar(&[("trace_id", black_box(trace_id))]))
+    });
+    group.bench_function("prometheus_client_counter_inc_by", |b| {
+        b.iter(|| {
+            let labels = vec![("trace_id".to_owned(), black_box(trace_id).to_owned())];
+            client_counter.inc_by(1, Some(labels), Some(SystemTime::now()))
+        })
+    });
+    group.bench_function("ours_observe_with_exemplar", |b| {
+        b.iter(|| {
+            wrapped_histogram
+                .observe_with_exemplar(black_box(0.2), &[("trace_id", black_box(trace_id))])
+        })
+    });
+    group.bench_function("prometheus_client_histogram_observe", |b| {
+        b.iter(|| {
+            let labels = vec![("trace_id".to_owned(), black_box(trace_id).to_owned())];
+            client_histogram.observe(black_box(0.2), Some(labels), Some(SystemTime::now()))
+        })
+    });
+    group.bench_function("system_clock_read", |b| {
+        b.iter(|| black_box(SystemTime::now()))
+    });
+    group.finish();
+}
+
 /// Two threads on one counter against two threads on two counters: what
 /// sharing a cache line costs, for the record.
 fn contention(c: &mut Criterion) {
@@ -249,6 +316,7 @@ criterion_group!(
     updates,
     native_histogram,
     native_histogram_two_threads,
+    exemplars,
     contention,
     inside_scope,
     runtime_bound_scope

@@ -83,7 +83,8 @@
 #![warn(missing_docs)]
 
 // Folders by concern; each `mod.rs` says what it holds and what it may
-// use. Dependencies run one way: native -> encoding -> field -> labels,
+// use. Dependencies run one way: timestamp, exemplar -> native -> encoding
+// -> field -> labels,
 // component -> registry -> testing, push, exporter, catalog (see the
 // README's "Workspace" map). The one exception is the one the public trait forces;
 // see `component`.
@@ -91,6 +92,7 @@ pub mod catalog;
 mod component;
 mod encoding;
 mod error;
+mod exemplar;
 #[cfg(feature = "http")]
 mod exporter;
 mod field;
@@ -102,6 +104,7 @@ mod native;
 mod push;
 mod registry;
 mod testing;
+mod timestamp;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -114,6 +117,7 @@ pub use crate::encoding::encode_options::EncodeOptions;
 pub use crate::encoding::format::{Format, TextFormat, PROTOBUF_CONTENT_TYPE, TEXT_CONTENT_TYPE};
 pub use crate::encoding::metric_type::MetricType;
 pub use crate::error::{Error, Owner};
+pub use crate::exemplar::wrapper::{ExemplarMetric, Exemplars};
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use crate::exporter::scrape::{scrape, scrape_with, ScrapeRequest, ScrapeResponse};
@@ -141,7 +145,7 @@ pub use crate::native::vec::NativeHistogramVec;
 #[cfg_attr(docsrs, doc(cfg(feature = "push")))]
 pub use crate::push::{PushError, Pushgateway};
 pub use crate::registry::Registry;
-pub use crate::testing::read_back::{HistogramSample, TextMismatch};
+pub use crate::testing::read_back::{ExemplarSample, HistogramSample, TextMismatch};
 pub use crate::testing::scope::{Scoped, TestScope};
 pub use crate::testing::test_metrics::TestMetrics;
 pub use crate::testing::test_registry::TestRegistry;

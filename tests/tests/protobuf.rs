@@ -248,7 +248,9 @@ fn foreign_collectors_are_encoded_beside_the_components() {
 #[test]
 fn a_wrapped_registry_encodes_what_it_gathers() {
     // A wrapped `prometheus` registry goes through `gather()`, whose model
-    // has no native buckets: the same page but for those.
+    // has no native buckets: the same page but for those, and for the
+    // created timestamps, since each registry registers the component at
+    // its own instant (both have them).
     let direct = Registry::new();
     let wrapped = Registry::from(prometheus_component::prometheus::Registry::new());
     let mut pages = Vec::new();
@@ -257,7 +259,11 @@ fn a_wrapped_registry_encodes_what_it_gathers() {
         let mut families = decode(registry);
         for family in &mut families {
             for metric in &mut family.metric {
+                if let Some(c) = &mut metric.counter {
+                    assert!(c.created_timestamp.take().is_some(), "{}", family.name);
+                }
                 if let Some(h) = &mut metric.histogram {
+                    assert!(h.created_timestamp.take().is_some(), "{}", family.name);
                     h.schema = 0;
                     h.zero_threshold = 0.0;
                     h.zero_count = 0;

@@ -6,20 +6,20 @@
 use prometheus_component::prometheus::{
     Histogram, HistogramVec, IntCounter, IntCounterVec, IntGauge,
 };
-use prometheus_component::{Metrics, NativeHistogram};
+use prometheus_component::{Exemplars, Metrics, NativeHistogram};
 
 /// Metrics of the HTTP front end.
 #[derive(Metrics)]
 #[metrics(component = "http", namespace = "shop")]
 pub struct HttpMetrics {
-    /// Requests received.
-    pub requests_total: IntCounter,
+    /// Requests received; each links to its trace.
+    pub requests_total: Exemplars<IntCounter>,
     /// Responses sent, by method and status class.
     #[metric(labels = ["method", "class"])]
     pub responses_total: IntCounterVec,
-    /// Time to first byte.
+    /// Time to first byte; each bucket links to the latest trace in it.
     #[metric(buckets = [0.005, 0.01, 0.05, 0.1, 0.5, 1.0])]
-    pub latency_seconds: Histogram,
+    pub latency_seconds: Exemplars<Histogram>,
     /// Requests in flight.
     pub in_flight: IntGauge,
     /// Time to the last byte: native buckets for Prometheus' native
@@ -59,7 +59,15 @@ pub fn simulate(http: &HttpMetrics, db: &DbMetrics, cache: &CacheMetrics, round:
     http.in_flight
         .set(i64::try_from(requests).unwrap_or(i64::MAX));
     for _ in 0..requests {
-        http.requests_total.inc();
+        // A W3C trace id, as a tracer would give it (see the README's
+        // "Exemplars" for one from the current `tracing` span).
+        let trace_id = format!(
+            "{:016x}{:016x}",
+            random.below(u64::MAX),
+            random.below(u64::MAX)
+        );
+        let exemplar = [("trace_id", trace_id.as_str())];
+        http.requests_total.inc_with_exemplar(&exemplar);
         let method = if random.below(4) == 0 { "POST" } else { "GET" };
         let class = match random.below(20) {
             0 => "5xx",
@@ -71,8 +79,10 @@ pub fn simulate(http: &HttpMetrics, db: &DbMetrics, cache: &CacheMetrics, round:
             .inc();
         // Mostly fast, with a long tail.
         let latency = 0.002 * (1 + random.below(10)) as f64 * (1 + random.below(30)) as f64;
-        http.latency_seconds.observe(latency);
-        http.response_seconds.observe(latency * 1.5);
+        http.latency_seconds
+            .observe_with_exemplar(latency, &exemplar);
+        http.response_seconds
+            .observe_with_exemplar(latency * 1.5, &exemplar);
 
         if random.below(10) < 7 {
             cache.hits_total.inc();

@@ -6,12 +6,11 @@
 //! serve every later scrape that finds the same children at the same
 //! places, which is checked child by child.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use prometheus::core::Collector;
 use prometheus::proto::{self, MetricFamily};
 
-use crate::encoding::created::Created;
 use crate::encoding::family_writer::{
     compare_label_values, labels_protobuf as labels_protobuf_of, FamilyText, FamilyWriter,
 };
@@ -19,6 +18,8 @@ use crate::encoding::format::Format;
 use crate::encoding::gathered::{self, label_pairs};
 use crate::encoding::protobuf_family as pb;
 use crate::encoding::sample_line::write_label_pairs;
+use crate::exemplar::cell::{ChildExemplars, SeriesExemplars};
+use crate::timestamp::Timestamp;
 
 /// A `*Vec` field.
 pub(crate) struct CollectedSeries<C> {
@@ -26,6 +27,33 @@ pub(crate) struct CollectedSeries<C> {
     text: FamilyText,
     /// What the last scrape found; `None` before the first.
     layout: Mutex<Option<Layout>>,
+    /// The children's exemplars, for an `Exemplars<*Vec>` field.
+    exemplars: Option<ChildSource>,
+}
+
+/// Where a `*Vec`'s children keep their exemplars, and the names of its
+/// variable labels, in the order their values are given.
+pub(crate) struct ChildSource {
+    pub(crate) children: Arc<ChildExemplars>,
+    pub(crate) label_names: &'static [&'static str],
+}
+
+impl ChildSource {
+    /// The exemplars of the child `series`, if it keeps any.
+    fn of(&self, series: &proto::Metric) -> Option<Arc<SeriesExemplars>> {
+        let values: Option<Vec<&str>> = self
+            .label_names
+            .iter()
+            .map(|name| {
+                series
+                    .get_label()
+                    .iter()
+                    .find(|pair| pair.name() == *name)
+                    .map(|pair| pair.value())
+            })
+            .collect();
+        self.children.get(&values?)
+    }
 }
 
 /// The children of one scrape, in `collect()`'s order.
@@ -53,26 +81,37 @@ impl<C: Collector + Clone> CollectedSeries<C> {
             collector: collector.clone(),
             text,
             layout: Mutex::new(None),
+            exemplars: None,
+        }
+    }
+
+    /// A `*Vec` field whose children keep exemplars in `source`.
+    pub(crate) fn with_exemplars(collector: &C, text: FamilyText, source: ChildSource) -> Self {
+        CollectedSeries {
+            exemplars: Some(source),
+            ..CollectedSeries::new(collector, text)
         }
     }
 }
 
 impl<C: Collector> FamilyWriter for CollectedSeries<C> {
-    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
+    fn write_family(&self, format: Format, created: Option<Timestamp>, out: &mut String) {
         self.each_family(|family, layout| {
             self.write_in_order(family, layout, format, created, out)
         });
     }
 
-    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
         self.each_family(|family, layout| {
             let series = family.get_metric();
             let metric_type = family.get_field_type();
             pb::family(out, self.text.protobuf_header(), |out| {
                 let mut start = 0;
                 for (&position, &end) in layout.order.iter().zip(&layout.protobuf_ends) {
+                    let exemplars = self.exemplars_of(&series[position]);
                     pb::series(out, &layout.labels_protobuf[start..end], |out| {
-                        pb::gathered_value(out, &series[position], metric_type, created)
+                        let exemplars = exemplars.as_deref();
+                        pb::gathered_value(out, &series[position], metric_type, created, exemplars)
                     });
                     start = end;
                 }
@@ -108,12 +147,16 @@ impl<C: Collector> CollectedSeries<C> {
 }
 
 impl<C> CollectedSeries<C> {
+    fn exemplars_of(&self, series: &proto::Metric) -> Option<Arc<SeriesExemplars>> {
+        self.exemplars.as_ref().and_then(|source| source.of(series))
+    }
+
     fn write_in_order(
         &self,
         family: &MetricFamily,
         layout: &Layout,
         format: Format,
-        created: Option<Created>,
+        created: Option<Timestamp>,
         out: &mut String,
     ) {
         out.push_str(self.text.header(format));
@@ -123,7 +166,15 @@ impl<C> CollectedSeries<C> {
         for (&position, &end) in layout.order.iter().zip(&layout.label_ends) {
             let labels = &layout.labels[start..end];
             let sample = self.text.sample(labels, format);
-            gathered::write_series(&series[position], metric_type, &sample, format, out);
+            let exemplars = self.exemplars_of(&series[position]);
+            gathered::write_series_with_exemplars(
+                &series[position],
+                metric_type,
+                &sample,
+                exemplars.as_deref(),
+                format,
+                out,
+            );
             self.text.write_created(labels, created, format, out);
             start = end;
         }

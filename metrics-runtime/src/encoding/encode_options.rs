@@ -3,7 +3,7 @@
 /// Options of [`Registry::encode_with`](crate::Registry::encode_with),
 /// [`scrape_with`](crate::scrape_with) and the exporter.
 ///
-/// - **Created timestamps in OpenMetrics** (off by default): a
+/// - **Timestamp timestamps in OpenMetrics** (off by default): a
 ///   `<name>_created` line after each counter and histogram series of a
 ///   component, holding the component's registration time, when every
 ///   series of it was zero. Prometheus stores them as created timestamps

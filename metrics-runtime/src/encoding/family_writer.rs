@@ -21,14 +21,15 @@ use prometheus::core::Metric as _;
 use prometheus::proto;
 use prometheus::{Counter, Gauge, Histogram, IntCounter, IntGauge};
 
-use crate::encoding::created::Created;
 use crate::encoding::format::Format;
 use crate::encoding::gathered::{self, label_pairs};
 use crate::encoding::metric_type::MetricType;
 use crate::encoding::protobuf_family::{self as pb, family_header, label_fields};
 use crate::encoding::sample_line::{write_label_pairs, SampleLine, SampleValue};
+use crate::exemplar::wrapper::Exemplars;
 use crate::native::histogram::NativeHistogram;
 use crate::native::snapshot::NativeHistogramSample;
+use crate::timestamp::Timestamp;
 
 /// A series' labels as `(name, value)` pairs, by name.
 pub type LabelPairs = Vec<(String, String)>;
@@ -39,11 +40,11 @@ pub trait FamilyWriter: Send + Sync {
     /// Appends the family in a text format, unless it has no series; with
     /// a `_created` line after each counter or histogram series when
     /// `created` is given (OpenMetrics only).
-    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String);
+    fn write_family(&self, format: Format, created: Option<Timestamp>, out: &mut String);
 
     /// Appends the family as one delimited `MetricFamily` message, unless
     /// it has no series; counters and histograms carry `created`.
-    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>);
+    fn write_protobuf(&self, created: Option<Timestamp>, out: &mut Vec<u8>);
 
     /// The native histogram series of the family with their labels, for
     /// tests to read back; none for other types.
@@ -60,7 +61,7 @@ pub trait SeriesValue: prometheus::core::Metric + Clone + Send + Sync + 'static 
 
     /// Appends the value fields of this series' `Metric` message, with
     /// `created` if the type has a created timestamp.
-    fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>);
+    fn write_protobuf_value(&self, created: Option<Timestamp>, out: &mut Vec<u8>);
 
     /// What a native histogram holds; `None` for other types.
     fn native_sample(&self) -> Option<NativeHistogramSample> {
@@ -75,7 +76,7 @@ macro_rules! scalar_series {
                 sample.write(None, SampleValue::$variant(self.get()), format, out);
             }
 
-            fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>) {
+            fn write_protobuf_value(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
                 ($protobuf)(out, self.get() as f64, created);
             }
         }
@@ -83,7 +84,7 @@ macro_rules! scalar_series {
 }
 
 /// A gauge has no created timestamp.
-fn gauge_value(out: &mut Vec<u8>, value: f64, _: Option<Created>) {
+fn gauge_value(out: &mut Vec<u8>, value: f64, _: Option<Timestamp>) {
     pb::gauge_value(out, value);
 }
 
@@ -97,11 +98,46 @@ scalar_series!(
 impl SeriesValue for Histogram {
     fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
         let snapshot = self.metric();
-        gathered::write_histogram(snapshot.get_histogram(), sample, format, out);
+        gathered::write_histogram(snapshot.get_histogram(), sample, |_| None, format, out);
     }
 
-    fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>) {
-        pb::gathered_value(out, &self.metric(), proto::MetricType::HISTOGRAM, created);
+    fn write_protobuf_value(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
+        let snapshot = self.metric();
+        pb::gathered_value(out, &snapshot, proto::MetricType::HISTOGRAM, created, None);
+    }
+}
+
+macro_rules! counter_with_exemplars {
+    ($($ty:ty => $variant:ident),* $(,)?) => {$(
+        impl SeriesValue for Exemplars<$ty> {
+            fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
+                let value = SampleValue::$variant(self.get());
+                let exemplar = self.latest(0);
+                sample.write_with_exemplar(None, value, exemplar.as_ref(), format, out);
+            }
+
+            fn write_protobuf_value(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
+                let exemplar = self.latest(0);
+                pb::counter_with_exemplar(out, self.get() as f64, created, exemplar.as_ref());
+            }
+        }
+    )*};
+}
+
+counter_with_exemplars!(IntCounter => Unsigned, Counter => Float);
+
+impl SeriesValue for Exemplars<Histogram> {
+    fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
+        let snapshot = self.metric();
+        let exemplars = self.latest_per_cell();
+        let exemplar_of = |index: usize| exemplars.get(index).cloned().flatten();
+        gathered::write_histogram(snapshot.get_histogram(), sample, exemplar_of, format, out);
+    }
+
+    fn write_protobuf_value(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
+        let snapshot = self.metric();
+        let store = self.series_store();
+        pb::gathered_value(out, &snapshot, proto::MetricType::HISTOGRAM, created, store);
     }
 }
 
@@ -109,18 +145,30 @@ impl SeriesValue for NativeHistogram {
     fn write_series(&self, sample: &SampleLine<'_>, format: Format, out: &mut String) {
         let snapshot = self.snapshot();
         let classic = snapshot.classic.as_ref().map(|c| c.buckets.as_slice());
+        let buckets = classic.unwrap_or_default();
+        // The text shows the classic buckets (or `+Inf` alone): each
+        // carries the latest exemplar whose value falls in it.
+        let exemplars = self.exemplars();
+        let exemplar_of = |index: usize| {
+            exemplars
+                .iter()
+                .rev()
+                .find(|e| buckets.partition_point(|&(bound, _)| bound < e.value) == index)
+                .cloned()
+        };
         gathered::write_histogram_lines(
-            classic.unwrap_or_default().iter().copied(),
+            buckets.iter().copied(),
             snapshot.text_count(),
             snapshot.sum,
             sample,
+            exemplar_of,
             format,
             out,
         );
     }
 
-    fn write_protobuf_value(&self, created: Option<Created>, out: &mut Vec<u8>) {
-        pb::native_histogram_value(out, &self.snapshot(), created);
+    fn write_protobuf_value(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
+        pb::native_histogram_value(out, &self.snapshot(), created, &self.exemplars());
     }
 
     fn native_sample(&self) -> Option<NativeHistogramSample> {
@@ -187,7 +235,7 @@ impl FamilyText {
     pub(crate) fn write_created(
         &self,
         labels: &str,
-        created: Option<Created>,
+        created: Option<Timestamp>,
         format: Format,
         out: &mut String,
     ) {
@@ -265,14 +313,14 @@ impl<M: SeriesValue> SingleSeries<M> {
 }
 
 impl<M: SeriesValue> FamilyWriter for SingleSeries<M> {
-    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
+    fn write_family(&self, format: Format, created: Option<Timestamp>, out: &mut String) {
         out.push_str(self.text.header(format));
         let sample = self.text.sample(&self.labels, format);
         self.metric.write_series(&sample, format, out);
         self.text.write_created(&self.labels, created, format, out);
     }
 
-    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
         pb::family(out, self.text.protobuf_header(), |out| {
             pb::series(out, &self.labels_protobuf, |out| {
                 self.metric.write_protobuf_value(created, out)
@@ -331,7 +379,7 @@ impl<M: SeriesValue> LabeledSeries<M> {
 }
 
 impl<M: SeriesValue> FamilyWriter for LabeledSeries<M> {
-    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
+    fn write_family(&self, format: Format, created: Option<Timestamp>, out: &mut String) {
         if self.order.is_empty() {
             return;
         }
@@ -344,7 +392,7 @@ impl<M: SeriesValue> FamilyWriter for LabeledSeries<M> {
         }
     }
 
-    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
         if self.order.is_empty() {
             return;
         }

@@ -7,19 +7,29 @@ use prometheus::proto::{self, MetricFamily, MetricType};
 
 use crate::encoding::format::Format;
 use crate::encoding::sample_line::{escape_into, write_label_pairs, SampleLine, SampleValue};
+use crate::exemplar::cell::SeriesExemplars;
+use crate::exemplar::recorded::Exemplar;
+use crate::timestamp::Timestamp;
 
 /// Appends `families` to `out` in `format`. Families without series are
 /// left out, as the `prometheus` registry's own gathering does.
 #[cfg(test)]
 pub(crate) fn encode(families: &[MetricFamily], format: Format, out: &mut String) {
     for family in families {
-        encode_family(family, format, out);
+        encode_family(family, format, None, out);
     }
     format.write_end(out);
 }
 
 /// Appends one gathered family, unless it has no series.
-pub(crate) fn encode_family(family: &MetricFamily, format: Format, out: &mut String) {
+/// With a `_created` line of `created` after each counter, summary and
+/// histogram series when it is given.
+pub(crate) fn encode_family(
+    family: &MetricFamily,
+    format: Format,
+    created: Option<Timestamp>,
+    out: &mut String,
+) {
     if family.get_metric().is_empty() {
         return;
     }
@@ -48,6 +58,17 @@ pub(crate) fn encode_family(family: &MetricFamily, format: Format, out: &mut Str
             timestamp_ms: metric.timestamp_ms(),
         };
         write_series(metric, metric_type, &sample, format, out);
+        if let (Some(created), MetricType::COUNTER | MetricType::SUMMARY | MetricType::HISTOGRAM) =
+            (created, metric_type)
+        {
+            let line = SampleLine {
+                name: family_name,
+                suffix: "_created",
+                labels: &labels,
+                timestamp_ms: 0,
+            };
+            line.write(None, SampleValue::Float(created.as_seconds()), format, out);
+        }
     }
 }
 
@@ -65,17 +86,33 @@ pub(crate) fn write_series(
     format: Format,
     out: &mut String,
 ) {
+    write_series_with_exemplars(metric, metric_type, sample, None, format, out);
+}
+
+/// [`write_series`], with the latest exemplars of a series that keeps
+/// them: a counter's on its line, a histogram's on their buckets' lines.
+pub(crate) fn write_series_with_exemplars(
+    metric: &proto::Metric,
+    metric_type: MetricType,
+    sample: &SampleLine<'_>,
+    exemplars: Option<&SeriesExemplars>,
+    format: Format,
+    out: &mut String,
+) {
     let line = |suffix| SampleLine { suffix, ..*sample };
+    let latest = |cell| exemplars.and_then(|e| e.latest(cell));
     match metric_type {
         MetricType::COUNTER => {
             let value = SampleValue::Float(metric.get_counter().value());
-            sample.write(None, value, format, out);
+            sample.write_with_exemplar(None, value, latest(0).as_ref(), format, out);
         }
         MetricType::GAUGE => {
             let value = SampleValue::Float(metric.get_gauge().value());
             sample.write(None, value, format, out);
         }
-        MetricType::HISTOGRAM => write_histogram(metric.get_histogram(), sample, format, out),
+        MetricType::HISTOGRAM => {
+            write_histogram(metric.get_histogram(), sample, latest, format, out)
+        }
         MetricType::SUMMARY => {
             let summary = metric.get_summary();
             let mut quantile = String::new();
@@ -124,6 +161,7 @@ pub(crate) fn write_header(
 pub(crate) fn write_histogram(
     histogram: &proto::Histogram,
     sample: &SampleLine<'_>,
+    exemplar_of: impl Fn(usize) -> Option<Exemplar>,
     format: Format,
     out: &mut String,
 ) {
@@ -133,18 +171,22 @@ pub(crate) fn write_histogram(
         histogram.get_sample_count(),
         histogram.get_sample_sum(),
         sample,
+        exemplar_of,
         format,
         out,
     );
 }
 
 /// The lines of a histogram series from its cumulative `buckets`, `count`
-/// and `sum`; the `+Inf` bucket is added unless `buckets` has it.
+/// and `sum`; the `+Inf` bucket is added unless `buckets` has it. Bucket
+/// `i` (the added `+Inf` one being `buckets`' length) carries the
+/// exemplar `exemplar_of(i)` in OpenMetrics.
 pub(crate) fn write_histogram_lines(
     buckets: impl Iterator<Item = (f64, u64)>,
     count: u64,
     sum: f64,
     sample: &SampleLine<'_>,
+    exemplar_of: impl Fn(usize) -> Option<Exemplar>,
     format: Format,
     out: &mut String,
 ) {
@@ -152,16 +194,21 @@ pub(crate) fn write_histogram_lines(
     let bucket = line("_bucket");
     let mut bound_text = String::new();
     let mut inf_seen = false;
-    for (bound, cumulative) in buckets {
+    let mut written = 0;
+    for (index, (bound, cumulative)) in buckets.enumerate() {
         bound_text.clear();
         SampleValue::Float(bound).write(format, &mut bound_text);
         let cumulative = SampleValue::Unsigned(cumulative);
-        bucket.write(Some(("le", &bound_text)), cumulative, format, out);
+        let exemplar = exemplar_of(index);
+        let le = Some(("le", bound_text.as_str()));
+        bucket.write_with_exemplar(le, cumulative, exemplar.as_ref(), format, out);
         inf_seen |= bound.is_sign_positive() && bound.is_infinite();
+        written = index + 1;
     }
     let count = SampleValue::Unsigned(count);
     if !inf_seen {
-        bucket.write(Some(("le", "+Inf")), count, format, out);
+        let exemplar = exemplar_of(written);
+        bucket.write_with_exemplar(Some(("le", "+Inf")), count, exemplar.as_ref(), format, out);
     }
     line("_sum").write(None, SampleValue::Float(sum), format, out);
     line("_count").write(None, count, format, out);

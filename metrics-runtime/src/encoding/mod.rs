@@ -8,7 +8,6 @@
 //! vocabulary the folders above share.
 
 pub(crate) mod collected_series;
-pub(crate) mod created;
 pub(crate) mod encode_options;
 pub(crate) mod family_writer;
 pub(crate) mod foreign_only;

@@ -1,7 +1,6 @@
 //! Writing a `NativeHistogramVec` field's family from its children, whose
 //! native buckets `collect()` (the `prometheus` crate's model) cannot carry.
 
-use crate::encoding::created::Created;
 use crate::encoding::family_writer::{FamilyText, FamilyWriter, LabelPairs, SeriesValue};
 use crate::encoding::format::Format;
 use crate::encoding::protobuf_family as pb;
@@ -9,6 +8,7 @@ use crate::encoding::sample_line::write_label_pairs;
 use crate::native::histogram::NativeHistogram;
 use crate::native::snapshot::NativeHistogramSample;
 use crate::native::vec::NativeHistogramVec;
+use crate::timestamp::Timestamp;
 
 /// A `NativeHistogramVec` field.
 pub(crate) struct NativeVecSeries {
@@ -26,7 +26,7 @@ impl NativeVecSeries {
 }
 
 impl FamilyWriter for NativeVecSeries {
-    fn write_family(&self, format: Format, created: Option<Created>, out: &mut String) {
+    fn write_family(&self, format: Format, created: Option<Timestamp>, out: &mut String) {
         let children = self.vec.children();
         if children.is_empty() {
             return;
@@ -40,7 +40,7 @@ impl FamilyWriter for NativeVecSeries {
         }
     }
 
-    fn write_protobuf(&self, created: Option<Created>, out: &mut Vec<u8>) {
+    fn write_protobuf(&self, created: Option<Timestamp>, out: &mut Vec<u8>) {
         let children = self.vec.children();
         if children.is_empty() {
             return;

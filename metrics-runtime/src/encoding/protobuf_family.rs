@@ -6,13 +6,15 @@
 use prometheus::proto::{self, MetricFamily, MetricType};
 
 // `value()` by either of `prometheus`'s data models (see `gathered`).
-use crate::encoding::created::Created;
 #[allow(unused_imports)]
 use crate::encoding::gathered::ValueByPlainName as _;
 use crate::encoding::protobuf::{
     bytes, double, int, length_prefixed, nested, packed_sint, sint, uint,
 };
+use crate::exemplar::cell::SeriesExemplars;
+use crate::exemplar::recorded::Exemplar;
 use crate::native::snapshot::NativeSnapshot;
+use crate::timestamp::Timestamp;
 
 // Field numbers of `metrics.proto`.
 const FAMILY_NAME: u32 = 1;
@@ -43,7 +45,13 @@ const HISTOGRAM_NEGATIVE_SPAN: u32 = 9;
 const HISTOGRAM_NEGATIVE_DELTA: u32 = 10;
 const HISTOGRAM_POSITIVE_SPAN: u32 = 12;
 const HISTOGRAM_POSITIVE_DELTA: u32 = 13;
+const COUNTER_EXEMPLAR: u32 = 2;
 const COUNTER_CREATED: u32 = 3;
+const BUCKET_EXEMPLAR: u32 = 3;
+const HISTOGRAM_EXEMPLARS: u32 = 16;
+const EXEMPLAR_LABEL: u32 = 1;
+const EXEMPLAR_VALUE: u32 = 2;
+const EXEMPLAR_TIMESTAMP: u32 = 3;
 const SUMMARY_CREATED: u32 = 4;
 const HISTOGRAM_CREATED: u32 = 15;
 const TIMESTAMP_SECONDS: u32 = 1;
@@ -94,21 +102,52 @@ pub(crate) fn series(out: &mut Vec<u8>, labels: &[u8], write_value: impl FnOnce(
 }
 
 /// A counter's value, and when it started at zero if that is known.
-pub(crate) fn counter_value(out: &mut Vec<u8>, value: f64, created: Option<Created>) {
+pub(crate) fn counter_value(out: &mut Vec<u8>, value: f64, created: Option<Timestamp>) {
+    counter_with_exemplar(out, value, created, None);
+}
+
+/// A counter's value, its latest exemplar, and when it started at zero.
+pub(crate) fn counter_with_exemplar(
+    out: &mut Vec<u8>,
+    value: f64,
+    created: Option<Timestamp>,
+    exemplar: Option<&Exemplar>,
+) {
     nested(out, METRIC_COUNTER, |out| {
         double(out, VALUE, value);
+        if let Some(exemplar) = exemplar {
+            exemplar_message(out, COUNTER_EXEMPLAR, exemplar);
+        }
         created_timestamp(out, COUNTER_CREATED, created);
     });
 }
 
 /// A `google.protobuf.Timestamp` field, if there is a time.
-fn created_timestamp(out: &mut Vec<u8>, field: u32, created: Option<Created>) {
+fn created_timestamp(out: &mut Vec<u8>, field: u32, created: Option<Timestamp>) {
     if let Some(created) = created {
-        nested(out, field, |out| {
-            int(out, TIMESTAMP_SECONDS, created.seconds);
-            int(out, TIMESTAMP_NANOS, i64::from(created.nanos));
-        });
+        timestamp_message(out, field, created);
     }
+}
+
+fn timestamp_message(out: &mut Vec<u8>, field: u32, time: Timestamp) {
+    nested(out, field, |out| {
+        int(out, TIMESTAMP_SECONDS, time.seconds);
+        int(out, TIMESTAMP_NANOS, i64::from(time.nanos));
+    });
+}
+
+/// An `Exemplar` message: its labels, value and timestamp.
+fn exemplar_message(out: &mut Vec<u8>, field: u32, exemplar: &Exemplar) {
+    nested(out, field, |out| {
+        for (name, value) in exemplar.label_pairs() {
+            nested(out, EXEMPLAR_LABEL, |out| {
+                bytes(out, LABEL_NAME, name.as_bytes());
+                bytes(out, LABEL_VALUE, value.as_bytes());
+            });
+        }
+        double(out, EXEMPLAR_VALUE, exemplar.value);
+        timestamp_message(out, EXEMPLAR_TIMESTAMP, exemplar.timestamp());
+    });
 }
 
 /// A gauge's value.
@@ -117,7 +156,11 @@ pub(crate) fn gauge_value(out: &mut Vec<u8>, value: f64) {
 }
 
 /// Appends a gathered family, unless it has no series.
-pub(crate) fn encode_gathered(family_message: &MetricFamily, out: &mut Vec<u8>) {
+pub(crate) fn encode_gathered(
+    family_message: &MetricFamily,
+    created: Option<Timestamp>,
+    out: &mut Vec<u8>,
+) {
     if family_message.get_metric().is_empty() {
         return;
     }
@@ -125,30 +168,41 @@ pub(crate) fn encode_gathered(family_message: &MetricFamily, out: &mut Vec<u8>) 
     let header = family_header(family_message.name(), family_message.help(), metric_type);
     family(out, &header, |out| {
         for metric in family_message.get_metric() {
-            gathered_series(out, metric, metric_type);
+            gathered_series(out, metric, metric_type, created);
         }
     });
 }
 
-/// One gathered series as a `Metric` message, of a collector whose
-/// series' created times are unknown.
-pub(crate) fn gathered_series(out: &mut Vec<u8>, metric: &proto::Metric, metric_type: MetricType) {
+/// One gathered series as a `Metric` message, with its created time if
+/// it is known.
+pub(crate) fn gathered_series(
+    out: &mut Vec<u8>,
+    metric: &proto::Metric,
+    metric_type: MetricType,
+    created: Option<Timestamp>,
+) {
     let labels = label_fields(metric.get_label().iter().map(|p| (p.name(), p.value())));
     series(out, &labels, |out| {
-        gathered_value(out, metric, metric_type, None)
+        gathered_value(out, metric, metric_type, created, None)
     });
 }
 
 /// The value fields of a gathered series, with the created time of a
-/// counter, summary or histogram if it is known.
+/// counter, summary or histogram if it is known, and its exemplars if it
+/// keeps any.
 pub(crate) fn gathered_value(
     out: &mut Vec<u8>,
     metric: &proto::Metric,
     metric_type: MetricType,
-    created: Option<Created>,
+    created: Option<Timestamp>,
+    exemplars: Option<&SeriesExemplars>,
 ) {
+    let latest = |cell| exemplars.and_then(|e| e.latest(cell));
     match metric_type {
-        MetricType::COUNTER => counter_value(out, metric.get_counter().value(), created),
+        MetricType::COUNTER => {
+            let value = metric.get_counter().value();
+            counter_with_exemplar(out, value, created, latest(0).as_ref())
+        }
         MetricType::GAUGE => gauge_value(out, metric.get_gauge().value()),
         // No collector of the `prometheus` crate makes one, and the two
         // data models of `prometheus` read it differently: written
@@ -177,6 +231,7 @@ pub(crate) fn gathered_value(
                 classic_buckets(
                     out,
                     buckets.map(|b| (b.upper_bound(), b.cumulative_count())),
+                    latest,
                 );
                 created_timestamp(out, HISTOGRAM_CREATED, created);
             });
@@ -187,11 +242,20 @@ pub(crate) fn gathered_value(
     }
 }
 
-fn classic_buckets(out: &mut Vec<u8>, buckets: impl Iterator<Item = (f64, u64)>) {
-    for (bound, count) in buckets {
+/// The classic buckets, each with the exemplar `exemplar_of` gives its
+/// index.
+fn classic_buckets(
+    out: &mut Vec<u8>,
+    buckets: impl Iterator<Item = (f64, u64)>,
+    exemplar_of: impl Fn(usize) -> Option<Exemplar>,
+) {
+    for (index, (bound, count)) in buckets.enumerate() {
         nested(out, HISTOGRAM_BUCKET, |out| {
             uint(out, BUCKET_CUMULATIVE_COUNT, count);
             double(out, BUCKET_UPPER_BOUND, bound);
+            if let Some(exemplar) = exemplar_of(index) {
+                exemplar_message(out, BUCKET_EXEMPLAR, &exemplar);
+            }
         });
     }
 }
@@ -201,13 +265,23 @@ fn classic_buckets(out: &mut Vec<u8>, buckets: impl Iterator<Item = (f64, u64)>)
 pub(crate) fn native_histogram_value(
     out: &mut Vec<u8>,
     snapshot: &NativeSnapshot,
-    created: Option<Created>,
+    created: Option<Timestamp>,
+    exemplars: &[Exemplar],
 ) {
     nested(out, METRIC_HISTOGRAM, |out| {
         uint(out, SAMPLE_COUNT, snapshot.exposed_count());
         double(out, SAMPLE_SUM, snapshot.sum);
         if let Some(classic) = &snapshot.classic {
-            classic_buckets(out, classic.buckets.iter().copied());
+            // Each exemplar also on the classic bucket of its value.
+            let bounds = &classic.buckets;
+            let exemplar_of = |index: usize| {
+                exemplars
+                    .iter()
+                    .rev()
+                    .find(|e| bounds.partition_point(|&(b, _)| b < e.value) == index)
+                    .cloned()
+            };
+            classic_buckets(out, bounds.iter().copied(), exemplar_of);
         }
         created_timestamp(out, HISTOGRAM_CREATED, created);
         sint(out, HISTOGRAM_SCHEMA, i64::from(snapshot.schema));
@@ -236,6 +310,9 @@ pub(crate) fn native_histogram_value(
                 });
             }
             packed_sint(out, delta_field, deltas(buckets));
+        }
+        for exemplar in exemplars {
+            exemplar_message(out, HISTOGRAM_EXEMPLARS, exemplar);
         }
         // Without buckets or a zero threshold, a native histogram would
         // read as a classic one: `metrics.proto` asks for a no-op span.

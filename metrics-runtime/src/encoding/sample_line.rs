@@ -4,6 +4,8 @@
 use std::fmt::Write;
 
 use crate::encoding::format::Format;
+use crate::exemplar::recorded::Exemplar;
+use crate::timestamp::Timestamp;
 
 /// A sample's value, as its metric holds it.
 #[derive(Debug, Clone, Copy)]
@@ -133,6 +135,20 @@ impl SampleLine<'_> {
         format: Format,
         out: &mut String,
     ) {
+        self.write_with_exemplar(extra, value, None, format, out);
+    }
+
+    /// [`write`](Self::write), with `exemplar` after the value in
+    /// OpenMetrics (`# {labels} value timestamp`); text 0.0.4 has no
+    /// syntax for it.
+    pub(crate) fn write_with_exemplar(
+        &self,
+        extra: Option<(&str, &str)>,
+        value: SampleValue,
+        exemplar: Option<&Exemplar>,
+        format: Format,
+        out: &mut String,
+    ) {
         out.push_str(self.name);
         out.push_str(self.suffix);
         match (self.labels.is_empty(), extra) {
@@ -157,8 +173,23 @@ impl SampleLine<'_> {
         if self.timestamp_ms != 0 {
             let _ = write!(out, " {}", self.timestamp_ms);
         }
+        if let (Some(exemplar), Format::OpenMetrics) = (exemplar, format) {
+            out.push_str(" # {");
+            write_label_pairs(exemplar.label_pairs(), out);
+            out.push_str("} ");
+            SampleValue::Float(exemplar.value).write(format, out);
+            out.push(' ');
+            write_seconds(exemplar.timestamp(), out);
+        }
         out.push('\n');
     }
+}
+
+/// A time as OpenMetrics writes it: seconds, with the fraction to the
+/// microsecond (an `f64` of seconds since the epoch holds no finer).
+fn write_seconds(time: Timestamp, out: &mut String) {
+    let micros = time.nanos / 1_000;
+    let _ = write!(out, "{}.{:06}", time.seconds, micros);
 }
 
 #[cfg(test)]

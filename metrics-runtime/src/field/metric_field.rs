@@ -9,10 +9,11 @@ use prometheus::{
     IntCounterVec, IntGauge, IntGaugeVec, Opts,
 };
 
-use crate::encoding::collected_series::CollectedSeries;
+use crate::encoding::collected_series::{ChildSource, CollectedSeries};
 use crate::encoding::family_writer::{FamilyWriter, SingleSeries};
 use crate::encoding::metric_type::MetricType;
 use crate::encoding::native_vec_series::NativeVecSeries;
+use crate::exemplar::wrapper::Exemplars;
 use crate::field::descriptor::MetricDescriptor;
 use crate::field::kind::{FieldKind, LabelForm};
 use crate::native::histogram::NativeHistogram;
@@ -22,13 +23,14 @@ use crate::native::vec::NativeHistogramVec;
 /// A `prometheus` metric type that can be a field of a component.
 ///
 /// Implemented for `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram`
-/// and their `*Vec` forms, and for [`NativeHistogram`] and
+/// and their `*Vec` forms, for [`Exemplars`] over the counters, histograms
+/// and their `*Vec`s, and for [`NativeHistogram`] and
 /// [`NativeHistogramVec`]. The derive uses it to build each field from its
 /// [`MetricDescriptor`]; it is sealed.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a metric type a component can hold",
     label = "unsupported metric type",
-    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus`, `NativeHistogram`, `NativeHistogramVec`, and `Labeled<M, L>`"
+    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus`, `Exemplars<M>` over the counters and histograms, `NativeHistogram`, `NativeHistogramVec`, and `Labeled<M, L>`"
 )]
 pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     /// The Prometheus type of the metric.
@@ -249,6 +251,58 @@ impl MetricField for NativeHistogramVec {
         NativeHistogramVec::new(native_opts(d), d.labels())
     }
 }
+
+// `Exemplars<M>`: built, shared and registered as `M` is; written with
+// its exemplars.
+macro_rules! with_exemplars {
+    ($($ty:ident => $kind:ident, $labels:ident);* $(;)?) => {$(
+        #[diagnostic::do_not_recommend]
+        impl MetricField for Exemplars<$ty> {
+            const TYPE: MetricType = MetricType::$kind;
+            const __LABELS: LabelForm = LabelForm::$labels;
+            fn __build(d: &MetricDescriptor) -> prometheus::Result<Self> {
+                Ok(Exemplars::new(<$ty as MetricField>::__build(d)?))
+            }
+        }
+    )*};
+}
+
+with_exemplars!(
+    IntCounter => Counter, None;
+    Counter => Counter, None;
+    Histogram => Histogram, None;
+    IntCounterVec => Counter, Names;
+    CounterVec => Counter, Names;
+    HistogramVec => Histogram, Names;
+);
+
+macro_rules! single_with_exemplars {
+    ($($ty:ident),*) => {$(
+        impl sealed::Sealed for Exemplars<$ty> {
+            fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+                Box::new(SingleSeries::new(self, d.family_text()))
+            }
+        }
+    )*};
+}
+
+single_with_exemplars!(IntCounter, Counter, Histogram);
+
+macro_rules! vec_with_exemplars {
+    ($($ty:ident),*) => {$(
+        impl sealed::Sealed for Exemplars<$ty> {
+            fn family_writer(&self, d: &MetricDescriptor) -> Box<dyn FamilyWriter> {
+                let source = ChildSource {
+                    children: self.children_store(),
+                    label_names: d.labels(),
+                };
+                Box::new(CollectedSeries::with_exemplars(self.inner(), d.family_text(), source))
+            }
+        }
+    )*};
+}
+
+vec_with_exemplars!(IntCounterVec, CounterVec, HistogramVec);
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use prometheus::core::{Collector, Desc, Metric};
 use prometheus::proto::{self, LabelPair, MetricFamily};
 
+use crate::exemplar::cell::RecentExemplars;
+use crate::exemplar::recorded::Exemplar;
 use crate::native::bucket_table::{BucketKey, BucketTable, Sign};
 use crate::native::opts::{NativeHistogramOpts, NativeParams};
 use crate::native::schema::{self, MIN_SCHEMA};
@@ -75,6 +77,8 @@ struct Core {
     current: AtomicUsize,
     /// Held while the resolution is halved, which only one thread does.
     reducing: Mutex<()>,
+    /// The latest exemplars.
+    exemplars: RecentExemplars,
 }
 
 impl NativeHistogram {
@@ -119,6 +123,7 @@ impl NativeHistogram {
                 tables,
                 current: AtomicUsize::new(0),
                 reducing: Mutex::new(()),
+                exemplars: RecentExemplars::default(),
             }),
         }
     }
@@ -150,6 +155,34 @@ impl NativeHistogram {
             };
             core.add_to_bucket(sign, value.abs(), stripe);
         }
+    }
+
+    /// Records one observation, as [`observe`](Self::observe) does, and
+    /// keeps an exemplar of `labels` with the value `value` among the
+    /// latest ten, exported in protobuf (and in OpenMetrics on the bucket
+    /// line of its value). OpenMetrics' rules are checked: valid label
+    /// names, none twice, at most 128 characters in all; an exemplar that
+    /// breaks one is refused with a log record (once per series), and the
+    /// observation still counts. The exemplar is written with `try_lock`,
+    /// and dropped if a scrape holds the list that instant.
+    ///
+    /// ```
+    /// use prometheus_component::{NativeHistogram, NativeHistogramOpts};
+    /// let h = NativeHistogram::with_opts(NativeHistogramOpts::new("rpc_seconds", "RPC time."))?;
+    /// h.observe_with_exemplar(0.25, &[("trace_id", "4bf92f3577b34da6")]);
+    /// assert_eq!(h.get_sample_count(), 1);
+    /// # Ok::<(), prometheus_component::prometheus::Error>(())
+    /// ```
+    pub fn observe_with_exemplar(&self, value: f64, labels: &[(&str, &str)]) {
+        self.observe(value);
+        self.core
+            .exemplars
+            .record(labels, value, || self.core.desc.fq_name.clone());
+    }
+
+    /// The exemplars kept, oldest first.
+    pub(crate) fn exemplars(&self) -> Vec<Exemplar> {
+        self.core.exemplars.all()
     }
 
     /// How many observations were made.
@@ -363,158 +396,11 @@ pub(crate) fn sorted(mut pairs: Vec<LabelPair>) -> Vec<LabelPair> {
     pairs
 }
 
-impl Metric for NativeHistogram {
-    /// The classic view of the series, which is what the `prometheus`
-    /// crate's model can hold: count, sum, and the declared classic
-    /// buckets.
-    // `.into()`: a `Vec` in `prometheus`'s plain model, a `RepeatedField`
-    // in its protobuf one (see `encoding::gathered`).
-    #[allow(clippy::useless_conversion)]
-    fn metric(&self) -> proto::Metric {
-        let snapshot = self.snapshot();
-        let mut histogram = proto::Histogram::default();
-        histogram.set_sample_count(snapshot.exposed_count());
-        histogram.set_sample_sum(snapshot.sum);
-        if let Some(classic) = &snapshot.classic {
-            let buckets: Vec<proto::Bucket> = classic
-                .buckets
-                .iter()
-                .map(|&(bound, count)| {
-                    let mut bucket = proto::Bucket::default();
-                    bucket.set_upper_bound(bound);
-                    bucket.set_cumulative_count(count);
-                    bucket
-                })
-                .collect();
-            histogram.set_bucket(buckets.into());
-        }
-        let mut metric = proto::Metric::default();
-        metric.set_label(self.core.label_pairs.clone().into());
-        metric.set_histogram(histogram);
-        metric
-    }
-}
-
-impl Collector for NativeHistogram {
-    fn desc(&self) -> Vec<&Desc> {
-        vec![&self.core.desc]
-    }
-
-    fn collect(&self) -> Vec<MetricFamily> {
-        vec![family(&self.core.desc, vec![self.metric()])]
-    }
-}
-
-/// A histogram family of `desc` holding `metrics`.
-#[allow(clippy::useless_conversion)] // as in `metric`
-pub(crate) fn family(desc: &Desc, metrics: Vec<proto::Metric>) -> MetricFamily {
-    let mut family = MetricFamily::default();
-    family.set_name(desc.fq_name.clone());
-    family.set_help(desc.help.clone());
-    family.set_field_type(proto::MetricType::HISTOGRAM);
-    family.set_metric(metrics.into());
-    family
-}
-
-impl fmt::Debug for NativeHistogram {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let snapshot = self.snapshot();
-        f.debug_struct("NativeHistogram")
-            .field("name", &self.core.desc.fq_name)
-            .field("schema", &snapshot.schema)
-            .field("count", &snapshot.count)
-            .field("sum", &snapshot.sum)
-            .finish()
-    }
-}
+// The `prometheus` crate's view of it: `Metric`, `Collector`, `Debug`.
+#[path = "histogram_collector.rs"]
+mod collector;
+pub(crate) use collector::family;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn histogram(schema: i32, max_buckets: u32) -> NativeHistogram {
-        NativeHistogram::with_opts(
-            NativeHistogramOpts::new("h", "H.")
-                .schema(schema)
-                .max_buckets(max_buckets),
-        )
-        .expect("valid")
-    }
-
-    #[test]
-    fn halves_the_resolution_past_max_buckets() {
-        let h = histogram(3, 10);
-        for n in 0..40 {
-            h.observe(1.1f64.powi(n));
-        }
-        let snapshot = h.snapshot();
-        assert!(snapshot.schema < 3, "schema {}", snapshot.schema);
-        assert!(snapshot.positive.len() <= 10, "{:?}", snapshot.positive);
-        assert_eq!(snapshot.count, 40);
-        let in_buckets: u64 = snapshot.positive.iter().map(|(_, c)| c).sum();
-        assert_eq!(in_buckets, 40);
-    }
-
-    #[test]
-    fn follows_prometheus_rules_for_special_values() {
-        let h = histogram(0, 160);
-        for value in [
-            0.0,
-            -0.0,
-            1e-300,
-            -2.0,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NAN,
-        ] {
-            h.observe(value);
-        }
-        let s = h.snapshot();
-        // The default threshold, 2^-128, takes 0, -0 and 1e-300.
-        assert_eq!(s.zero_count, 3);
-        assert_eq!(s.count, 7);
-        assert!(s.sum.is_nan());
-        let top = schema::bucket_index(f64::MAX, 0) + 1;
-        assert_eq!(s.positive, [(top, 1)]);
-        assert_eq!(s.negative, [(1, 1), (top, 1)]);
-    }
-
-    #[test]
-    fn coarsest_schema_keeps_every_bucket() {
-        let h = histogram(-3, 1);
-        let mut value = f64::MIN_POSITIVE;
-        for _ in 0..200 {
-            h.observe(value);
-            value *= 1e3;
-            if value.is_infinite() {
-                break;
-            }
-        }
-        let s = h.snapshot();
-        assert_eq!(s.schema, MIN_SCHEMA);
-        // Below 2^-128, the default zero threshold, values are in the zero bucket.
-        let in_buckets = s.positive.iter().map(|(_, c)| c).sum::<u64>();
-        assert_eq!((s.count, s.zero_count + in_buckets), (200, 200));
-        assert!(s.zero_count > 0 && in_buckets > 100);
-    }
-
-    #[test]
-    fn concurrent_observers_while_halving_lose_nothing() {
-        let h = histogram(8, 20);
-        std::thread::scope(|s| {
-            for t in 0..4 {
-                let h = &h;
-                s.spawn(move || {
-                    for n in 0..5_000 {
-                        h.observe(f64::from(n * 4 + t + 1) * 1e-3);
-                    }
-                });
-            }
-        });
-        let s = h.snapshot();
-        assert_eq!(s.count, 20_000);
-        let in_buckets: u64 = s.positive.iter().map(|(_, c)| c).sum();
-        assert_eq!(in_buckets, 20_000);
-        assert!(s.positive.len() <= 20 + 4, "{}", s.positive.len());
-    }
-}
+#[path = "histogram_tests.rs"]
+mod tests;

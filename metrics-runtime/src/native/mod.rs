@@ -5,7 +5,8 @@
 //! `stripe` the per-thread copies of the hot counters, and `snapshot`
 //! what a scrape or a test reads.
 //!
-//! May use: `prometheus` and the standard library only. `encoding` writes
+//! May use: `prometheus`, the standard library, and `exemplar` (where its
+//! histograms keep their exemplars). `encoding` writes
 //! these types; `field` and `labels` make them fields.
 
 pub(crate) mod bucket_table;

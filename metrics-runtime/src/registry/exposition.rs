@@ -2,11 +2,11 @@
 //! from their fields, merged by name with the families of foreign
 //! collectors, which are gathered as the `prometheus` crate gathers them.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use prometheus::proto::MetricFamily;
 
-use crate::encoding::created::Created;
 use crate::encoding::encode_options::EncodeOptions;
 use crate::encoding::family_writer::{FamilyWriter, LabelPairs};
 use crate::encoding::foreign_only::ForeignOnly;
@@ -15,13 +15,14 @@ use crate::encoding::{gathered, protobuf_family};
 use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::tracked::Presence;
 use crate::registry::{Registered, Registry};
+use crate::timestamp::Timestamp;
 
 /// One metric family of a registered component.
 pub(crate) struct OwnFamily {
     name: &'static str,
     writer: Box<dyn FamilyWriter>,
     /// When its component was registered: every series was zero then.
-    created: Created,
+    created: Timestamp,
     /// Whether the component's collector is still in the registry: one
     /// taken out behind the component's back is not exported, as
     /// `gather()` would not export it.
@@ -46,10 +47,16 @@ impl Output<'_> {
         }
     }
 
-    pub(crate) fn gathered(&mut self, family: &MetricFamily) {
+    /// A gathered family, of a foreign collector or, with its `created`
+    /// time, of a component.
+    pub(crate) fn gathered(&mut self, family: &MetricFamily, created: Option<Timestamp>) {
         match self {
-            Output::Text(format, _, out) => gathered::encode_family(family, *format, out),
-            Output::Protobuf(out) => protobuf_family::encode_gathered(family, out),
+            Output::Text(format, options, out) => {
+                let created_lines = options.created_timestamps && *format == Format::OpenMetrics;
+                let created = created.filter(|_| created_lines);
+                gathered::encode_family(family, *format, created, out)
+            }
+            Output::Protobuf(out) => protobuf_family::encode_gathered(family, created, out),
         }
     }
 
@@ -70,14 +77,14 @@ impl Registry {
         let mut foreign = self.gather_foreign().into_iter().peekable();
         for family in own.iter() {
             while let Some(before) = foreign.next_if(|f| f.name() < family.name) {
-                out.gathered(&before);
+                out.gathered(&before, None);
             }
             if family.presence.is_registered() {
                 out.own(family);
             }
         }
         for family in foreign {
-            out.gathered(&family);
+            out.gathered(&family, None);
         }
         out.end();
     }
@@ -89,6 +96,23 @@ impl Registry {
             .iter()
             .filter(|family| family.name == name && family.presence.is_registered())
             .flat_map(|family| family.writer.native_samples())
+            .collect()
+    }
+
+    /// Each component metric's created time: its component's registration.
+    pub(crate) fn created_by_name(&self) -> HashMap<&'static str, Timestamp> {
+        let state = self.state();
+        state
+            .components
+            .values()
+            .flat_map(|registered| {
+                let created = registered.created;
+                registered
+                    .info
+                    .descriptors()
+                    .iter()
+                    .map(move |d| (d.name(), created))
+            })
             .collect()
     }
 

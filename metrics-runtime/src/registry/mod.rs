@@ -22,9 +22,9 @@ use once_cell::sync::{Lazy, OnceCell};
 use prometheus::proto::MetricFamily;
 
 use crate::component::info::ComponentInfo;
-use crate::encoding::created::Created;
 use crate::encoding::encode_options::EncodeOptions;
 use crate::encoding::format::{Format, TextFormat};
+use crate::timestamp::Timestamp;
 
 use crate::field::descriptor::MetricDescriptor;
 use crate::registry::exposition::{Output, OwnFamily};
@@ -103,7 +103,7 @@ pub(crate) struct Registered {
     /// The component's families, made on its first encoding.
     pub(crate) own_families: OnceCell<Vec<Arc<OwnFamily>>>,
     /// When it was registered, with every series at zero.
-    pub(crate) created: Created,
+    pub(crate) created: Timestamp,
 }
 
 // `prometheus::default_registry()` has no prefix and no labels of its own.
@@ -265,8 +265,11 @@ impl Registry {
         if self.inner.direct {
             self.encode_directly(out);
         } else {
+            // Components' families carry their registration time here too.
+            let created = self.created_by_name();
             for family in self.gather() {
-                out.gathered(&family);
+                let time = created.get(family.name()).copied();
+                out.gathered(&family, time);
             }
             out.end();
         }

@@ -12,11 +12,11 @@ use prometheus::proto::MetricFamily;
 use crate::component::collector::ComponentCollector;
 use crate::component::info::{downcast_arc, ComponentInfo};
 use crate::component::metrics::Metrics;
-use crate::encoding::created::Created;
 use crate::error::{Error, Owner};
 use crate::registry::own_series::metric_type_of;
 use crate::registry::tracked::Presence;
 use crate::registry::{Registered, Registry, State};
+use crate::timestamp::Timestamp;
 
 impl Registry {
     /// Registers `T` here, or returns the instance already registered:
@@ -55,7 +55,7 @@ impl Registry {
                 instance: instance.clone(),
                 presence,
                 own_families: OnceCell::new(),
-                created: Created::at(SystemTime::now()),
+                created: Timestamp::at(SystemTime::now()),
             },
         );
         state.own_families = None;

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::encoding::format::Format;
 use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::Registry;
 use crate::testing::text_samples::{self, Sample};
@@ -20,6 +21,55 @@ pub struct HistogramSample {
     /// `(upper bound, cumulative count)` of each declared bucket, in
     /// increasing order; the implicit `+Inf` bucket's count is `count`.
     pub buckets: Vec<(f64, u64)>,
+}
+
+/// The latest exemplar of a series, read back by
+/// [`TestMetrics::exemplar`](crate::TestMetrics::exemplar) and
+/// [`TestRegistry::exemplar`](crate::TestRegistry::exemplar).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ExemplarSample {
+    /// Its labels, as given (a trace id, typically).
+    pub labels: Vec<(String, String)>,
+    /// The value it was recorded with: the increment, or the observation.
+    pub value: f64,
+    /// When it was recorded, in seconds since the epoch.
+    pub timestamp: f64,
+}
+
+/// [`TestMetrics::exemplar`](crate::TestMetrics::exemplar) and
+/// [`TestRegistry::exemplar`](crate::TestRegistry::exemplar): the exemplar
+/// of the counter series, or the latest of the histogram series (of its
+/// bucket `le` when `labels` gives one), as OpenMetrics exports it.
+#[track_caller]
+pub(crate) fn exemplar_in(
+    registry: &Registry,
+    full_name: &str,
+    labels: &[(&str, &str)],
+) -> Option<ExemplarSample> {
+    known_samples(registry, full_name);
+    let mut text = Vec::new();
+    registry.encode(Format::OpenMetrics, &mut text);
+    let text = String::from_utf8_lossy(&text);
+    let counter = format!("{full_name}_total");
+    let bucket = format!("{full_name}_bucket");
+    let ignored: &[&str] = if labels.iter().any(|(name, _)| *name == "le") {
+        &[]
+    } else {
+        &["le"]
+    };
+    text_samples::parse_exemplars(&text)
+        .into_iter()
+        .filter(|(sample, _)| {
+            [full_name, &counter, &bucket].contains(&sample.name.as_str())
+                && labels_match(registry, sample, labels, ignored)
+        })
+        .map(|(_, (labels, value, timestamp))| ExemplarSample {
+            labels,
+            value,
+            timestamp: timestamp.unwrap_or_default(),
+        })
+        .max_by(|a, b| a.timestamp.total_cmp(&b.timestamp))
 }
 
 /// [`TestMetrics::value`](crate::TestMetrics::value) and [`TestRegistry::value`](crate::TestRegistry::value).

@@ -14,7 +14,8 @@ use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::global::Global;
 use crate::registry::Registry;
 use crate::testing::read_back::{
-    compare_text_in, histogram_in, native_histogram_in, value_in, HistogramSample, TextMismatch,
+    compare_text_in, exemplar_in, histogram_in, native_histogram_in, value_in, ExemplarSample,
+    HistogramSample, TextMismatch,
 };
 use crate::testing::scope::{Frame, Scoped, TestScope};
 
@@ -99,6 +100,17 @@ impl<T: Metrics> TestMetrics<T> {
     #[track_caller]
     pub fn histogram(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<HistogramSample> {
         histogram_in(&self.registry, full_name, labels)
+    }
+
+    /// The latest exemplar of a counter or histogram series that keeps
+    /// them ([`Exemplars`](crate::Exemplars), or a
+    /// [`NativeHistogram`](crate::NativeHistogram)), selected as in
+    /// [`value`](Self::value), which says when it panics. For a histogram,
+    /// `("le", "0.5")` among `labels` picks a bucket's; without it, the
+    /// latest of any bucket. `None` if the series has none.
+    #[track_caller]
+    pub fn exemplar(&self, full_name: &str, labels: &[(&str, &str)]) -> Option<ExemplarSample> {
+        exemplar_in(&self.registry, full_name, labels)
     }
 
     /// The native buckets of a [`NativeHistogram`](crate::NativeHistogram)

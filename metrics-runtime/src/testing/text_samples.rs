@@ -45,6 +45,46 @@ pub(crate) fn family_of_comment(line: &str) -> Option<&str> {
 }
 
 fn parse_sample(line: &str) -> Option<Sample> {
+    parse_sample_and_rest(line).map(|(sample, _)| sample)
+}
+
+/// An OpenMetrics exemplar: labels, value, timestamp (seconds).
+pub(crate) type ParsedExemplar = (Vec<(String, String)>, f64, Option<f64>);
+
+/// The samples of an OpenMetrics exposition that carry an exemplar, with
+/// it, each tagged with its family.
+pub(crate) fn parse_exemplars(text: &str) -> Vec<(Sample, ParsedExemplar)> {
+    let mut family = String::new();
+    let mut found = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('#') {
+            if let Some(name) = family_of_comment(line) {
+                family = name.to_owned();
+            }
+            continue;
+        }
+        let Some((mut sample, rest)) = parse_sample_and_rest(line) else {
+            continue;
+        };
+        let Some(exemplar) = rest.trim_start().strip_prefix("# {") else {
+            continue;
+        };
+        let Some((labels, after)) = parse_labels(exemplar) else {
+            continue;
+        };
+        let mut tokens = after.split_whitespace();
+        let Some(value) = tokens.next().and_then(parse_value) else {
+            continue;
+        };
+        let timestamp = tokens.next().and_then(parse_value);
+        sample.family.clone_from(&family);
+        found.push((sample, (labels, value, timestamp)));
+    }
+    found
+}
+
+/// A sample line, and what follows its value.
+fn parse_sample_and_rest(line: &str) -> Option<(Sample, &str)> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return None;
@@ -58,13 +98,16 @@ fn parse_sample(line: &str) -> Option<Sample> {
         labels = parsed;
         rest = after;
     }
-    let value = parse_value(rest.split_whitespace().next()?)?;
-    Some(Sample {
+    let rest = rest.trim_start();
+    let value_end = rest.find(' ').unwrap_or(rest.len());
+    let value = parse_value(&rest[..value_end])?;
+    let sample = Sample {
         family: String::new(),
         name: name.to_owned(),
         labels,
         value,
-    })
+    };
+    Some((sample, &rest[value_end..]))
 }
 
 /// Parses `a="x",b="y"}` and returns the pairs and what follows the `}`.
@@ -130,6 +173,17 @@ mod tests {
         assert_eq!(sample.labels[0].1, "a \"q\" \\ b\nc");
         assert_eq!(sample.labels[1].1, "}{,=");
         assert_eq!(sample.value, 1.0);
+    }
+
+    #[test]
+    fn reads_exemplars_after_the_value() {
+        let text = "# TYPE c counter\nc_total{a=\"1\"} 3 # {trace_id=\"x y\"} 1 1765000000.5\nc_created 1\n";
+        let found = parse_exemplars(text);
+        assert_eq!(found.len(), 1);
+        let (sample, (labels, value, timestamp)) = &found[0];
+        assert_eq!((sample.name.as_str(), sample.value), ("c_total", 3.0));
+        assert_eq!(labels, &[("trace_id".to_owned(), "x y".to_owned())]);
+        assert_eq!((*value, *timestamp), (1.0, Some(1_765_000_000.5)));
     }
 
     #[test]

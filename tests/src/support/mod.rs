@@ -392,6 +392,25 @@ impl Server {
         (!result.is_empty()).then_some(result)
     }
 
+    /// The exemplars `/api/v1/query_exemplars` returns for `expr` over the
+    /// last hour: each series' labels with its exemplars.
+    pub fn query_exemplars(&self, expr: &str) -> Option<Vec<Value>> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs();
+        let json = get_json(
+            &self.url("/api/v1/query_exemplars"),
+            &[
+                ("query", expr),
+                ("start", &(now - 3600).to_string()),
+                ("end", &(now + 60).to_string()),
+            ],
+        )?;
+        let result = json["data"].as_array()?.clone();
+        (!result.is_empty()).then_some(result)
+    }
+
     /// The value of a query that yields exactly one series.
     pub fn query_one(&self, expr: &str) -> Option<f64> {
         match self.query(expr)?.as_slice() {
