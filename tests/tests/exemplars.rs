@@ -10,7 +10,7 @@ use prometheus_component::prometheus::{
     Counter, CounterVec, Histogram, HistogramVec, IntCounter, IntCounterVec,
 };
 use prometheus_component::{
-    Exemplars, Format, Metrics, NativeHistogram, NativeHistogramVec, Registry,
+    EncodeOptions, Exemplars, Format, Metrics, NativeHistogram, NativeHistogramVec, Registry,
 };
 
 /// Every kind that keeps exemplars.
@@ -186,14 +186,22 @@ fn open_metrics_carries_them_text_does_not_and_a_strict_parser_accepts_them() {
     let text_004 = registry.encode_text();
     assert!(!text_004.contains(" # {"), "{text_004}");
 
-    let Some(parsed) = support::openmetrics_parse(&text) else {
+    // With `_created` lines too, hostile label values and all.
+    let mut page = Vec::new();
+    let options = EncodeOptions::new().created_timestamps(true);
+    registry.encode_with(Format::OpenMetrics, options, &mut page);
+    let page = String::from_utf8(page).unwrap();
+    println!("{page}");
+    assert!(page.contains("\ntraced_orders_created "), "{page}");
+    let Some(parsed) = support::openmetrics_parse(&page) else {
         return;
     };
-    let samples = parsed.unwrap_or_else(|error| panic!("refused: {error}\n{text}"));
+    let samples = parsed.unwrap_or_else(|error| panic!("refused: {error}\n{page}"));
+    let has = |prefix: &str| samples.iter().any(|s| s.starts_with(prefix));
+    assert!(has("traced_orders_total{}"), "{samples:#?}");
+    assert!(has("traced_orders_created{}"), "{samples:#?}");
     assert!(
-        samples
-            .iter()
-            .any(|s| s.starts_with("traced_orders_total{}")),
+        samples.iter().any(|s| s.contains("route='a \"quoted\"")),
         "{samples:#?}"
     );
 }

@@ -246,6 +246,14 @@ impl ChildExemplars {
         }
     }
 
+    /// Forgets every child, as its `*Vec` does on `reset`.
+    pub(crate) fn clear(&self) {
+        self.children
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clear();
+    }
+
     fn hash(&self, values: &[&str]) -> u64 {
         self.hasher.hash_one(values)
     }
@@ -311,5 +319,8 @@ mod tests {
         assert!(children.get(&["GET", "500"]).is_none());
         children.remove(&["GET", "200"]);
         assert!(children.get(&["GET", "200"]).is_none());
+        children.of(&["GET", "404"], SeriesExemplars::counter);
+        children.clear();
+        assert!(children.get(&["GET", "404"]).is_none());
     }
 }

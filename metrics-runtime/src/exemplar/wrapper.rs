@@ -346,6 +346,12 @@ macro_rules! vec_children {
                 self.children_store().remove(values);
                 Ok(())
             }
+
+            /// Removes every child, and their exemplars.
+            pub fn reset(&self) {
+                self.metric.reset();
+                self.children_store().clear();
+            }
         }
     )*};
 }

@@ -1,5 +1,17 @@
 use prometheus_component::prometheus::{Counter, Histogram, HistogramVec, IntCounter, IntCounterVec};
-use prometheus_component::{Exemplars, Format, Metrics};
+use prometheus_component::{metrics_component, Exemplars, Format, Metrics};
+
+metrics_component! {
+    /// The same, in the terse form.
+    pub struct TerseMetrics: "terse" {
+        /// Orders placed.
+        orders_total: Exemplars<IntCounter>,
+        /// Requests by route.
+        requests_total: Exemplars<IntCounterVec>["route"],
+        /// Payment time.
+        payment_seconds: Exemplars<Histogram> = [0.1, 1.0],
+    }
+}
 
 /// Every field type that keeps exemplars.
 #[derive(Metrics)]
@@ -35,4 +47,12 @@ fn main() {
     let mut out = Vec::new();
     m.registry().encode(Format::OpenMetrics, &mut out);
     assert_eq!(String::from_utf8(out).unwrap().matches(" # {trace_id=").count(), 5);
+
+    let t = TerseMetrics::for_test();
+    t.orders_total.inc_with_exemplar(&[("trace_id", "f")]);
+    t.requests_total
+        .with_label_values(&["/"])
+        .inc_with_exemplar(&[("trace_id", "g")]);
+    t.payment_seconds.observe_with_exemplar(0.5, &[("trace_id", "h")]);
+    assert_eq!(t.exemplar("terse_payment_seconds", &[("le", "1")]).unwrap().value, 0.5);
 }
