@@ -99,13 +99,7 @@ impl SeriesExemplars {
     }
 
     fn refused(&self, refusal: &Refusal, name: impl FnOnce() -> String) {
-        if !self.warned.swap(true, Ordering::Relaxed) {
-            log::warn!(
-                "an exemplar of `{}` was refused: {refusal}; the update counted without it \
-                 (logged once per series)",
-                name()
-            );
-        }
+        log_refusal(&self.warned, refusal, name);
     }
 
     /// How many cells the series has.
@@ -116,6 +110,18 @@ impl SeriesExemplars {
     /// The latest exemplar of cell `index`.
     pub(crate) fn latest(&self, index: usize) -> Option<Exemplar> {
         self.cells.get(index).and_then(ExemplarCell::latest)
+    }
+}
+
+/// Logs why an exemplar of the series `name` was refused, once per
+/// series: `warned` says whether it was logged already.
+fn log_refusal(warned: &AtomicBool, refusal: &Refusal, name: impl FnOnce() -> String) {
+    if !warned.swap(true, Ordering::Relaxed) {
+        log::warn!(
+            "an exemplar of `{}` was refused: {refusal}; the update counted without it \
+             (logged once per series)",
+            name()
+        );
     }
 }
 
@@ -165,15 +171,7 @@ impl RecentExemplars {
                     }
                 }
             }
-            Err(refusal) => {
-                if !self.warned.swap(true, Ordering::Relaxed) {
-                    log::warn!(
-                        "an exemplar of `{}` was refused: {refusal}; the observation counted \
-                         without it (logged once per series)",
-                        name()
-                    );
-                }
-            }
+            Err(refusal) => log_refusal(&self.warned, &refusal, name),
         }
     }
 

@@ -50,6 +50,46 @@ impl ScrapeResponse {
     }
 }
 
+/// [`scrape_with`] for a request of the `http` crate's types, which the
+/// exporter (through hyper) and [`MetricsService`](crate::MetricsService)
+/// both have: the answer as an `http` response whose body is the bytes.
+pub(crate) fn scrape_http<B>(
+    registry: &Registry,
+    options: EncodeOptions,
+    request: &http::Request<B>,
+) -> http::Response<Vec<u8>> {
+    use http::header::{HeaderName, HeaderValue, ACCEPT, ACCEPT_ENCODING};
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|value: &HeaderValue| value.to_str().ok())
+    };
+    let answer = scrape_with(
+        registry,
+        &ScrapeRequest {
+            method: request.method().as_str(),
+            accept: header(ACCEPT),
+            accept_encoding: header(ACCEPT_ENCODING),
+        },
+        options,
+    );
+    let mut response = http::Response::new(answer.body);
+    *response.status_mut() = http::StatusCode::from_u16(answer.status)
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    for (name, value) in answer.headers {
+        // Our own header names and values, always valid; `from_bytes`
+        // takes them in any case.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
+}
+
 /// Answers a scrape of `registry`.
 ///
 /// A collector that panics while the registry is collected makes a 500

@@ -12,7 +12,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use hyper::body::{Body, Frame, Incoming, SizeHint};
-use hyper::header::{HeaderValue, ACCEPT, ACCEPT_ENCODING, CONTENT_TYPE};
+use hyper::header::{HeaderValue, CONTENT_TYPE};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
@@ -25,7 +25,7 @@ use tokio::task::AbortHandle;
 use super::exporter_metrics::ExporterMetrics;
 use super::{ExporterBuilder, METRICS_PATH};
 use crate::encoding::encode_options::EncodeOptions;
-use crate::exporter::scrape::{scrape_with, ScrapeRequest};
+use crate::exporter::scrape::scrape_http;
 use crate::registry::Registry;
 
 /// hyper refuses read buffers smaller than this (it asserts), so smaller
@@ -173,29 +173,7 @@ fn respond(
         );
         return response;
     }
-    let header = |name| {
-        request
-            .headers()
-            .get(name)
-            .and_then(|value: &HeaderValue| value.to_str().ok())
-    };
-    let answer = scrape_with(
-        registry,
-        &ScrapeRequest {
-            method: request.method().as_str(),
-            accept: header(ACCEPT),
-            accept_encoding: header(ACCEPT_ENCODING),
-        },
-        options,
-    );
-    let mut response = Response::new(Payload(Some(answer.body)));
-    *response.status_mut() = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK);
-    for (name, value) in answer.headers {
-        if let Ok(value) = HeaderValue::from_str(&value) {
-            response.headers_mut().insert(name, value);
-        }
-    }
-    response
+    scrape_http(registry, options, request).map(|body| Payload(Some(body)))
 }
 
 /// A response body sent in one piece.

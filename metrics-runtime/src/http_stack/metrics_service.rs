@@ -5,13 +5,12 @@ use std::future::{ready, Ready};
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
-use http::header::{HeaderName, HeaderValue, ACCEPT, ACCEPT_ENCODING};
-use http::{Request, Response, StatusCode};
+use http::{Request, Response};
 use http_body_util::Full;
 use tower_service::Service;
 
 use crate::encoding::encode_options::EncodeOptions;
-use crate::exporter::scrape::{scrape_with, ScrapeRequest};
+use crate::exporter::scrape::scrape_http;
 use crate::registry::Registry;
 
 /// A registry's `/metrics` as a [`tower::Service`](tower_service::Service)
@@ -126,33 +125,5 @@ fn answer<B>(
     options: EncodeOptions,
     request: &Request<B>,
 ) -> Response<Full<Bytes>> {
-    let header = |name| {
-        request
-            .headers()
-            .get(name)
-            .and_then(|value: &HeaderValue| value.to_str().ok())
-    };
-    let answer = scrape_with(
-        registry,
-        &ScrapeRequest {
-            method: request.method().as_str(),
-            accept: header(ACCEPT),
-            accept_encoding: header(ACCEPT_ENCODING),
-        },
-        options,
-    );
-    let mut response = Response::new(Full::new(Bytes::from(answer.body)));
-    *response.status_mut() =
-        StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    for (name, value) in answer.headers {
-        // Our own header names and values, always valid; `from_bytes`
-        // takes them in any case.
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(&value),
-        ) {
-            response.headers_mut().insert(name, value);
-        }
-    }
-    response
+    scrape_http(registry, options, request).map(|body| Full::new(Bytes::from(body)))
 }
