@@ -3,8 +3,7 @@
 //! text 0.0.4, read back by a strict OpenMetrics parser and an
 //! independent protobuf decoder; refused exemplars never lose an update.
 
-use std::sync::{Mutex, Once};
-
+use metrics_tests::support::logs::{capture_logs, records_mentioning};
 use metrics_tests::support::{self, metrics_proto};
 use prometheus_component::prometheus::{
     Counter, CounterVec, Histogram, HistogramVec, IntCounter, IntCounterVec,
@@ -267,30 +266,9 @@ fn protobuf_carries_them_on_counters_buckets_and_native_histograms() {
     assert_eq!(trace_of(&fetch.exemplars[0]).as_deref(), Some("t-fetch"));
 }
 
-/// Log records, captured to check the refusals are reported.
-static RECORDS: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-struct Capture;
-
-impl log::Log for Capture {
-    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
-        true
-    }
-
-    fn log(&self, record: &log::Record<'_>) {
-        RECORDS.lock().unwrap().push(record.args().to_string());
-    }
-
-    fn flush(&self) {}
-}
-
 #[test]
 fn a_refused_exemplar_is_logged_once_and_the_update_still_counts() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        log::set_logger(&Capture).unwrap();
-        log::set_max_level(log::LevelFilter::Warn);
-    });
+    capture_logs();
     let m = TracedMetrics::for_test();
     let too_long = "x".repeat(200);
     m.orders_total
@@ -302,16 +280,12 @@ fn a_refused_exemplar_is_logged_once_and_the_update_still_counts() {
     assert_eq!(m.payment_seconds.get_sample_count(), 1);
     assert_eq!(m.exemplar("traced_orders_total", &[]), None);
     assert_eq!(m.exemplar("traced_payment_seconds", &[]), None);
-    let records = RECORDS.lock().unwrap();
-    let about_orders: Vec<&String> = records
-        .iter()
-        .filter(|r| r.contains("`traced_orders_total`"))
-        .collect();
-    assert_eq!(about_orders.len(), 1, "{records:#?}");
+    let about_orders = records_mentioning("`traced_orders_total`");
+    assert_eq!(about_orders.len(), 1, "{about_orders:#?}");
     assert!(about_orders[0].contains("`trace-id` is not a valid label name"));
-    assert!(records.iter().any(
-        |r| r.contains("`traced_payment_seconds`") && r.contains("more than OpenMetrics' 128")
-    ));
+    assert!(records_mentioning("`traced_payment_seconds`")
+        .iter()
+        .any(|r| r.contains("more than OpenMetrics' 128")));
 }
 
 #[test]

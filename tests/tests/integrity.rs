@@ -1,47 +1,12 @@
 //! The registry never exports wrong data, never reports a registration that
 //! is gone, and never fails silently.
 
-use std::sync::{Arc, Mutex, Once};
+use std::sync::Arc;
 
+use metrics_tests::support::logs::{capture_logs, records_mentioning};
 use prometheus_component::prometheus::core::{Collector, Desc};
 use prometheus_component::prometheus::{self, IntCounter, IntGauge, Opts};
 use prometheus_component::{Error, MetricType, Metrics, Owner, Registry};
-
-/// Log records, captured for the tests that check one is written.
-static RECORDS: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-struct Capture;
-
-impl log::Log for Capture {
-    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
-        true
-    }
-
-    fn log(&self, record: &log::Record<'_>) {
-        let line = format!("{} {}", record.level(), record.args());
-        RECORDS.lock().unwrap().push(line);
-    }
-
-    fn flush(&self) {}
-}
-
-/// Sends this test binary's log records to `RECORDS`, from now on.
-fn capture_logs() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        log::set_logger(&Capture).unwrap();
-        log::set_max_level(log::LevelFilter::Warn);
-    });
-}
-
-fn records_mentioning(text: &str) -> Vec<String> {
-    let records = RECORDS.lock().unwrap();
-    records
-        .iter()
-        .filter(|r| r.contains(text))
-        .cloned()
-        .collect()
-}
 
 /// Rooms in one region.
 #[derive(Metrics)]

@@ -6,6 +6,7 @@
 
 pub mod components;
 mod http;
+pub mod logs;
 pub mod metrics_proto;
 
 pub use http::{content, exchange, get, get_json, get_tls, header, raw_exchange, Answer};
