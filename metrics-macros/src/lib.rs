@@ -10,7 +10,8 @@
 //! code (with `unique` for crate-wide unique names), and `fallback` stands
 //! in for the generated code when there were errors. `metrics_component!`
 //! (`component_macro`) reads its terse syntax into the derive's input and
-//! takes the same path. `tokens` has the token helpers every stage shares.
+//! takes the same path. `tokens` has the token helpers every stage shares,
+//! and `manifest` reads the user's Cargo.toml for the runtime's name.
 #![forbid(unsafe_code)]
 
 mod component_macro;
@@ -19,6 +20,7 @@ mod expand;
 mod fallback;
 mod internals;
 mod label_value;
+mod manifest;
 mod pipeline;
 #[cfg(test)]
 mod proptests;

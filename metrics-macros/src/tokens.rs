@@ -3,6 +3,8 @@
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
+use crate::manifest;
+
 /// The runtime crate's path in generated code: `crate = "..."` when given,
 /// else `prometheus-component` under the name the user's Cargo.toml gives
 /// it (`metrics = { package = "prometheus-component" }` makes it
@@ -15,17 +17,26 @@ pub(crate) fn runtime_path(krate: Option<&syn::Path>) -> TokenStream {
 }
 
 /// The runtime crate as the user's Cargo.toml names it, found by
-/// proc-macro-crate; `::prometheus_component` where that cannot be told
-/// (the runtime's own doctests and examples, where it is "itself", or a
-/// manifest that cannot be read), which is its name unless renamed.
+/// proc-macro-crate when the manifest could rename it (see `manifest`);
+/// `::prometheus_component` where that cannot be told (the runtime's own
+/// doctests and examples, where it is "itself", or a manifest that cannot
+/// be read), which is its name unless renamed.
 pub(crate) fn default_runtime() -> TokenStream {
-    let renamed = match proc_macro_crate::crate_name("prometheus-component") {
-        Ok(proc_macro_crate::FoundCrate::Name(name)) => syn::parse_str::<syn::Ident>(&name).ok(),
-        _ => None,
-    };
-    match renamed {
+    match renamed_runtime() {
         Some(name) => quote!(::#name),
         None => quote!(::prometheus_component),
+    }
+}
+
+fn renamed_runtime() -> Option<syn::Ident> {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok());
+    if manifest.is_some_and(|text| !manifest::may_rename_runtime(&text)) {
+        return None;
+    }
+    match proc_macro_crate::crate_name("prometheus-component") {
+        Ok(proc_macro_crate::FoundCrate::Name(name)) => syn::parse_str::<syn::Ident>(&name).ok(),
+        _ => None,
     }
 }
 
