@@ -12,7 +12,6 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::expand::field_kind;
 use crate::internals::ast::{Component, Field, LabelText};
 use crate::internals::field_types::{checked_fields, checks, message, Check, Fails, Site};
 use crate::internals::spelling::{self, LabelForm};
@@ -26,21 +25,23 @@ pub(crate) fn field_items(component: &Component, krate: &TokenStream) -> TokenSt
         .collect()
 }
 
-/// For a declaration with errors, which expands to no descriptors: a const
-/// item per field written as a `prometheus` type that checks it is one, as
-/// the descriptor would, so that when a misleading alias made the macro
-/// report a rule of the wrong type, the reason shows with it.
+/// For a declaration with errors, which builds no fields: a const item per
+/// field written as a `prometheus` type that checks it is that type, as
+/// `__build` would, so that when a misleading alias made the macro report
+/// a rule of the wrong type, the reason shows with it.
 pub(crate) fn spellings(component: &Component, krate: &TokenStream) -> TokenStream {
     component
         .fields
         .iter()
         .filter_map(|field| {
-            let spelled = syn::Ident::new(spelling::of(&field.ty)?.variant(), Span::call_site());
+            let marker = syn::Ident::new(spelling::of(&field.ty)?.marker(), Span::call_site());
             let ty = &field.ty;
             let span = ty.span();
-            let check = respan(quote!(#krate::__private::Spelled::#spelled.check), span);
-            let kind = field_kind(ty, &quote!(#krate::__private));
-            Some(quote_spanned!(span=> const _: () = #check(#kind);))
+            let check = respan(
+                quote!(#krate::__private::check_spelled::<#krate::__private::names::#marker, #ty>),
+                span,
+            );
+            Some(quote_spanned!(span=> const _: () = #check();))
         })
         .collect()
 }

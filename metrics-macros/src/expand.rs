@@ -18,31 +18,32 @@ pub(crate) fn impl_metrics(component: &Component, krate: &TokenStream) -> TokenS
         .as_ref()
         .map(syn::LitStr::value)
         .unwrap_or_default();
-    let count = component.fields.len();
     let descriptors = component
         .fields
         .iter()
         .map(|field| descriptor(component, field));
-    let full_names = component.fields.iter().map(|f| component.full_name(f));
+    let count = component.fields.len();
     let members: Vec<_> = component.fields.iter().map(|f| &f.ident).collect();
+    let takes = component.fields.iter().map(take);
     let body = quote! {
+        // A `static`, not the constant's own array: rustc checks and
+        // evaluates a static's initializer once, where an array behind a
+        // constant's reference goes through promotion first.
+        static DESCRIPTORS: [__metrics::MetricDescriptor; #count] = [#(#descriptors),*];
+
         #[automatically_derived]
         impl __metrics::Metrics for #ident {
             const COMPONENT: &'static str = #name;
 
-            const __METRIC_NAMES: &'static [&'static str] = &[#(#full_names),*];
-
-            fn descriptors() -> &'static [__metrics::MetricDescriptor] {
-                static DESCRIPTORS: [__metrics::MetricDescriptor; #count] = [#(#descriptors),*];
-                &DESCRIPTORS
-            }
+            const __DESCRIPTORS: &'static [__metrics::MetricDescriptor] = &DESCRIPTORS;
 
             fn __build(fields: &mut __metrics::Builder<'_>) -> Self {
-                Self { #(#members: fields.take()),* }
-            }
-
-            fn __fields<'a>(&'a self, fields: &mut __metrics::Fields<'a>) {
-                #(fields.push(&self.#members);)*
+                let this = Self { #(#members: #takes),* };
+                // The runtime reads every field, through the handles the
+                // builder kept; saying so here spares the user a "field is
+                // never read" warning for a metric only the scrape reads.
+                let _ = (#(&this.#members,)*);
+                this
             }
 
             fn __global() -> &'static __metrics::GlobalCell<Self> {
@@ -83,22 +84,15 @@ pub(crate) fn runtime_path(component: &Component) -> TokenStream {
     tokens::runtime_path(component.attrs.krate.as_ref())
 }
 
-/// The descriptor of `field`: its names and help, the kind of its type
-/// (the one place generated code names the type, so that an unsupported
-/// type is one error, shown on the type), and what it declares beyond that.
+/// The descriptor of `field`: its names and help, the kind of its type,
+/// and what it declares beyond that.
 fn descriptor(component: &Component, field: &Field) -> TokenStream {
     let field_name = field.ident.to_string().trim_start_matches("r#").to_owned();
     let full_name = component.full_name(field);
     let help = field.help().unwrap_or_default();
-    let ty = &field.ty;
-    let spelled = syn::Ident::new(
-        spelling::of(ty).map_or("Unknown", Spelled::variant),
-        Span::call_site(),
-    );
-    let kind = field_kind(ty, &quote!(__metrics));
-    // Spanned on the type: a spelling that lied fails the evaluation here.
-    let mut out = quote_spanned! {ty.span()=>
-        __metrics::MetricDescriptor::__new(#field_name, #full_name, #help, #kind, __metrics::Spelled::#spelled)
+    let kind = field_kind(&field.ty, &quote!(__metrics));
+    let mut out = quote! {
+        __metrics::MetricDescriptor::__new(#field_name, #full_name, #help, #kind)
     };
     if let Some(labels) = &field.attrs.labels {
         let names = labels.names.iter().map(syn::LitStr::value);
@@ -137,64 +131,53 @@ fn descriptor(component: &Component, field: &Field) -> TokenStream {
 }
 
 /// The `FieldKind` of `ty`, through `private` (the runtime's `__private`).
-/// A type written as a bare `prometheus` type goes through
-/// `PrometheusType`, whose error says why a type of that name can still be
-/// unsupported (it comes from another version of `prometheus`); any other
-/// type through `MetricField`.
+/// A type written as a bare `prometheus` type is described with the kind
+/// of the type its name says, a constant: `__build` checks the name did
+/// not lie. Any other type names its kind through `MetricField`, the one
+/// place generated code names that type, so that an unsupported type is
+/// one error, shown on the type.
 pub(crate) fn field_kind(ty: &syn::Type, private: &TokenStream) -> TokenStream {
-    let prometheus_named =
-        spelling::of(ty).is_some_and(|spelled| spelled.labels != spelling::LabelForm::Typed);
-    if prometheus_named {
-        quote_spanned!(ty.span()=> <#ty as #private::PrometheusType>::__PROMETHEUS_KIND)
-    } else {
-        quote_spanned!(ty.span()=> <#ty as #private::MetricField>::__KIND)
+    match spelling::of(ty).and_then(Spelled::kind_const) {
+        Some(name) => {
+            let name = syn::Ident::new(name, Span::call_site());
+            quote!(#private::kinds::#name)
+        }
+        None => quote_spanned!(ty.span()=> <#ty as #private::MetricField>::__KIND),
     }
 }
 
-/// Inherent methods, so that callers need not import the `Metrics` trait;
-/// inside `in_scope`. Each forwards to the trait and is `#[inline]`: a
-/// component that nobody calls makes the compiler build none of what they
-/// reach.
+/// How `__build` takes `field`: for a type written as a `prometheus` type,
+/// through the bound that the type is the one its name says, spanned on
+/// the type so that a lie is one error there.
+fn take(field: &Field) -> TokenStream {
+    let ty = &field.ty;
+    match spelling::of(ty) {
+        Some(spelled) => {
+            let marker = syn::Ident::new(spelled.marker(), Span::call_site());
+            quote_spanned!(ty.span()=> fields.take_spelled::<__metrics::names::#marker, _>())
+        }
+        None => quote!(fields.take()),
+    }
+}
+
+/// The inherent `global()` and `for_test()`, inside `in_scope`: the two
+/// methods called all over a service and its tests, so they must not need
+/// the `Metrics` trait imported. Each forwards to the trait and is
+/// `#[inline]`. The other methods stay the trait's, as a derived trait's
+/// do: every forwarder is one more function the compiler checks for each
+/// component, declared or used.
 pub(crate) fn inherent(ident: &syn::Ident) -> TokenStream {
     quote! {
-        #[allow(dead_code)]
         impl #ident {
-            /// The component name, unique in its crate.
-            pub const COMPONENT: &'static str = <Self as __metrics::Metrics>::COMPONENT;
-
-            /// The declaration of each metric, in field order.
-            #[inline]
-            pub fn descriptors() -> &'static [__metrics::MetricDescriptor] {
-                <Self as __metrics::Metrics>::descriptors()
-            }
-
-            /// The instance in the global registry, registered on first use; never panics.
+            /// The instance in the global registry, registered on first use;
+            /// never panics: `Metrics::global`, without importing the trait.
             #[inline]
             pub fn global() -> &'static Self {
                 <Self as __metrics::Metrics>::global()
             }
 
-            /// The global instance, or the error that kept it out of the global registry.
-            #[inline]
-            pub fn try_global() -> __metrics::Result<&'static Self, &'static __metrics::Error> {
-                <Self as __metrics::Metrics>::try_global()
-            }
-
-            /// Registers this component in `registry`, or returns the instance already there.
-            #[inline]
-            pub fn register(
-                registry: &__metrics::Registry,
-            ) -> __metrics::Result<__metrics::Arc<Self>, __metrics::Error> {
-                <Self as __metrics::Metrics>::register(registry)
-            }
-
-            /// Takes this component out of `registry`; `true` when it was there.
-            #[inline]
-            pub fn unregister(registry: &__metrics::Registry) -> bool {
-                <Self as __metrics::Metrics>::unregister(registry)
-            }
-
-            /// A fresh instance on a private registry, for tests.
+            /// A fresh instance on a private registry, for tests:
+            /// `Metrics::for_test`, without importing the trait.
             #[inline]
             pub fn for_test() -> __metrics::TestMetrics<Self> {
                 <Self as __metrics::Metrics>::for_test()
@@ -217,7 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn names_each_prometheus_typed_field_once_and_checks_it_in_the_macro() {
+    fn describes_prometheus_typed_fields_by_name_and_checks_them_in_the_macro() {
         let out = expand(quote! {
             /// Requests.
             requests_total: prometheus::IntCounter,
@@ -227,12 +210,24 @@ mod tests {
             /// Latency.
             latency_seconds: prometheus::Histogram,
         });
-        for ty in ["IntCounter", "IntCounterVec", "Histogram"] {
-            let named = format!("prometheus :: {ty} ");
-            assert_eq!(out.matches(&named).count(), 1, "{ty} in {out}");
+        for (ty, kind) in [
+            ("IntCounter", "INT_COUNTER"),
+            ("IntCounterVec", "INT_COUNTER_VEC"),
+            ("Histogram", "HISTOGRAM"),
+        ] {
+            // Never named in the generated code: described by a constant,
+            // built through the marker of its name.
+            assert!(
+                !out.contains(&format!("prometheus :: {ty} ")),
+                "{ty} in {out}"
+            );
+            assert!(
+                out.contains(&format!("kinds :: {kind})")),
+                "{kind} in {out}"
+            );
+            assert!(out.contains(&format!("names :: {ty} ,")), "{ty} in {out}");
         }
         assert!(!out.contains("fail_if"), "no const checks: {out}");
-        assert!(out.contains("Spelled :: CounterVec"), "{out}");
     }
 
     #[test]
@@ -242,6 +237,10 @@ mod tests {
             requests_total: Requests,
         });
         assert!(out.contains("fail_if"), "{out}");
-        assert!(out.contains("Spelled :: Unknown"), "{out}");
+        assert!(
+            out.contains("< Requests as __metrics :: MetricField > :: __KIND"),
+            "{out}"
+        );
+        assert!(!out.contains("take_spelled"), "{out}");
     }
 }

@@ -18,17 +18,11 @@ pub(crate) fn fallback_impl(input: &DeriveInput, krate: &TokenStream) -> TokenSt
         impl __metrics::Metrics for #ident {
             const COMPONENT: &'static str = "";
 
-            const __METRIC_NAMES: &'static [&'static str] = &[];
-
-            fn descriptors() -> &'static [__metrics::MetricDescriptor] {
-                &[]
-            }
+            const __DESCRIPTORS: &'static [__metrics::MetricDescriptor] = &[];
 
             fn __build(_: &mut __metrics::Builder<'_>) -> Self {
                 ::core::unreachable!("the declaration of this component has compile errors")
             }
-
-            fn __fields<'a>(&'a self, _: &mut __metrics::Fields<'a>) {}
 
             fn __global() -> &'static __metrics::GlobalCell<Self> {
                 static GLOBAL: __metrics::GlobalCell<#ident> = __metrics::GlobalCell::new();

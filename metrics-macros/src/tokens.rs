@@ -29,8 +29,9 @@ pub(crate) fn default_runtime() -> TokenStream {
 }
 
 fn renamed_runtime() -> Option<syn::Ident> {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
-        .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok());
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").and_then(|dir| {
+        std::fs::read_to_string(std::path::Path::new(&dir).join("Cargo.toml")).ok()
+    });
     if manifest.is_some_and(|text| !manifest::may_rename_runtime(&text)) {
         return None;
     }

@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use prometheus_component::Registry;
+use prometheus_component::{Metrics, Registry};
 
 use common::{wide_by_hand, WideMetrics};
 

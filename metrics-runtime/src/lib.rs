@@ -163,8 +163,8 @@ pub use prometheus_component_macros::Metrics;
 /// derive and gives the same errors.
 ///
 /// ```
-/// use prometheus_component::metrics_component;
 /// use prometheus_component::prometheus::{Histogram, IntCounter, IntCounterVec, IntGauge};
+/// use prometheus_component::{metrics_component, Metrics};
 ///
 /// metrics_component! {
 ///     /// Metrics of the HTTP front end.

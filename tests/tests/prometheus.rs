@@ -5,7 +5,7 @@ use metrics_tests::support;
 
 use std::collections::BTreeMap;
 
-use prometheus_component::{Exporter, MetricType, Registry};
+use prometheus_component::{Exporter, MetricType, Metrics, Registry};
 use serde_json::Value;
 
 use support::components::{self, CheckoutMetrics, TRICKY_VALUES};

@@ -7,7 +7,7 @@ use metrics_tests::support;
 #[path = "../../metrics-runtime/examples/demo/components.rs"]
 mod demo;
 
-use prometheus_component::{Exporter, Format, Registry};
+use prometheus_component::{Exporter, Format, Metrics, Registry};
 
 /// The trace ids of the exemplars in the registry's OpenMetrics page.
 fn exported_trace_ids(registry: &Registry) -> Vec<String> {

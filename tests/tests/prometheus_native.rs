@@ -8,7 +8,7 @@ use metrics_tests::support;
 #[path = "../../metrics-runtime/examples/demo/components.rs"]
 mod demo;
 
-use prometheus_component::{Exporter, Registry};
+use prometheus_component::{Exporter, Metrics, Registry};
 
 #[test]
 fn prometheus_stores_the_demo_native_histogram_from_protobuf() {

@@ -6,7 +6,7 @@ use metrics_tests::support;
 #[path = "../../metrics-runtime/examples/demo/components.rs"]
 mod demo;
 
-use prometheus_component::Registry;
+use prometheus_component::{Metrics, Registry};
 
 #[test]
 fn the_demo_components_pass_promtool() {

@@ -21,6 +21,8 @@ pub mod shop {
     /// The HTTP front end of the shop.
     ///
     /// ```
+    /// use prometheus_component::Metrics;
+    ///
     /// assert_eq!(metrics_ui_tests::shop::HttpMetrics::COMPONENT, "http");
     /// ```
     #[derive(Metrics)]

@@ -33,11 +33,40 @@ pub(crate) enum LabelForm {
 pub(crate) struct Spelled {
     pub(crate) metric_type: MetricType,
     pub(crate) labels: LabelForm,
+    /// The `prometheus` type named, for the types without a label set
+    /// (`IntCounter`, `HistogramVec`); `None` for `Labeled<M, L>`.
+    pub(crate) exact: Option<&'static str>,
 }
 
 impl Spelled {
-    /// The variant of the runtime's `Spelled` that says the same.
-    pub(crate) fn variant(self) -> &'static str {
+    /// The runtime's marker of this spelling (`field::spelled::names`):
+    /// the type's own name, or `TypedCounter`, `TypedGauge` and
+    /// `TypedHistogram` for typed labels.
+    pub(crate) fn marker(self) -> &'static str {
+        self.exact.unwrap_or_else(|| self.variant())
+    }
+
+    /// The runtime's constant of the kind of the type named
+    /// (`field::spelled::kinds`), for the types without a label set.
+    pub(crate) fn kind_const(self) -> Option<&'static str> {
+        Some(match self.exact? {
+            "Counter" => "COUNTER",
+            "IntCounter" => "INT_COUNTER",
+            "Gauge" => "GAUGE",
+            "IntGauge" => "INT_GAUGE",
+            "Histogram" => "HISTOGRAM",
+            "CounterVec" => "COUNTER_VEC",
+            "IntCounterVec" => "INT_COUNTER_VEC",
+            "GaugeVec" => "GAUGE_VEC",
+            "IntGaugeVec" => "INT_GAUGE_VEC",
+            "HistogramVec" => "HISTOGRAM_VEC",
+            _ => return None,
+        })
+    }
+
+    /// The spelling's name as the runtime's markers have it, merging the
+    /// integer and float forms: `Counter`, `CounterVec`, `TypedCounter`.
+    fn variant(self) -> &'static str {
         use LabelForm as L;
         use MetricType as T;
         match (self.metric_type, self.labels) {
@@ -71,24 +100,30 @@ pub(crate) fn of(ty: &Type) -> Option<Spelled> {
             && types.next().is_none())
         .then_some(Spelled {
             labels: LabelForm::Typed,
+            exact: None,
             ..metric
         });
     }
     if !arguments.is_empty() {
         return None;
     }
-    let (metric_type, labels) = match name.as_str() {
-        "Counter" | "IntCounter" => (MetricType::Counter, LabelForm::None),
-        "Gauge" | "IntGauge" => (MetricType::Gauge, LabelForm::None),
-        "Histogram" => (MetricType::Histogram, LabelForm::None),
-        "CounterVec" | "IntCounterVec" => (MetricType::Counter, LabelForm::Names),
-        "GaugeVec" | "IntGaugeVec" => (MetricType::Gauge, LabelForm::Names),
-        "HistogramVec" => (MetricType::Histogram, LabelForm::Names),
+    let (exact, metric_type, labels) = match name.as_str() {
+        "Counter" => ("Counter", MetricType::Counter, LabelForm::None),
+        "IntCounter" => ("IntCounter", MetricType::Counter, LabelForm::None),
+        "Gauge" => ("Gauge", MetricType::Gauge, LabelForm::None),
+        "IntGauge" => ("IntGauge", MetricType::Gauge, LabelForm::None),
+        "Histogram" => ("Histogram", MetricType::Histogram, LabelForm::None),
+        "CounterVec" => ("CounterVec", MetricType::Counter, LabelForm::Names),
+        "IntCounterVec" => ("IntCounterVec", MetricType::Counter, LabelForm::Names),
+        "GaugeVec" => ("GaugeVec", MetricType::Gauge, LabelForm::Names),
+        "IntGaugeVec" => ("IntGaugeVec", MetricType::Gauge, LabelForm::Names),
+        "HistogramVec" => ("HistogramVec", MetricType::Histogram, LabelForm::Names),
         _ => return None,
     };
     Some(Spelled {
         metric_type,
         labels,
+        exact: Some(exact),
     })
 }
 

@@ -9,6 +9,7 @@
 //! reports as an error naming both types and the name they share.
 
 use crate::catalog::clash::{SHARE_COMPONENT, SHARE_METRIC};
+use crate::field::descriptor::MetricDescriptor;
 
 /// Fails to compile when two of the listed component types share a
 /// component name or a full metric name.
@@ -64,7 +65,7 @@ macro_rules! assert_unique {
                 $crate::__private::Names {
                     ty: ::core::stringify!($component),
                     component: <$component as $crate::Metrics>::COMPONENT,
-                    metrics: <$component as $crate::Metrics>::__METRIC_NAMES,
+                    metrics: <$component as $crate::Metrics>::__DESCRIPTORS,
                 }
             ),+]);
             // Panicking here rather than in `assert_unique` puts the error
@@ -84,8 +85,8 @@ pub struct Names {
     /// [`Metrics::COMPONENT`](crate::Metrics::COMPONENT); empty for a
     /// component whose declaration has errors.
     pub component: &'static str,
-    /// The full metric names.
-    pub metrics: &'static [&'static str],
+    /// The declarations of its metrics.
+    pub metrics: &'static [MetricDescriptor],
 }
 
 /// The first clash among `list`, as a message naming both types.
@@ -123,7 +124,7 @@ const fn clash(a: &Names, b: &Names) -> Option<Message> {
     while x < a.metrics.len() {
         let mut y = 0;
         while y < b.metrics.len() {
-            if same(a.metrics[x], b.metrics[y]) {
+            if same(a.metrics[x].name(), b.metrics[y].name()) {
                 return Some(Message::new(&[
                     "`",
                     a.ty,
@@ -132,7 +133,7 @@ const fn clash(a: &Names, b: &Names) -> Option<Message> {
                     "` ",
                     SHARE_METRIC,
                     " `",
-                    a.metrics[x],
+                    a.metrics[x].name(),
                     "`: give one of them another namespace, subsystem or metric name",
                 ]));
             }
@@ -206,16 +207,19 @@ impl Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::field::metric_field::MetricField;
 
-    const fn names(
-        ty: &'static str,
-        component: &'static str,
-        metrics: &'static [&'static str],
-    ) -> Names {
+    /// A counter's descriptor named `name`.
+    const fn counter(name: &'static str) -> MetricDescriptor {
+        MetricDescriptor::__new(name, name, "", prometheus::IntCounter::__KIND)
+    }
+
+    fn names(ty: &'static str, component: &'static str, metrics: &[&'static str]) -> Names {
+        let metrics: Vec<MetricDescriptor> = metrics.iter().map(|name| counter(name)).collect();
         Names {
             ty,
             component,
-            metrics,
+            metrics: metrics.leak(),
         }
     }
 
@@ -276,12 +280,12 @@ mod tests {
             Names {
                 ty: "A",
                 component: "a",
-                metrics: &["m_total"],
+                metrics: &[counter("m_total")],
             },
             Names {
                 ty: "B",
                 component: "b",
-                metrics: &["m_total"],
+                metrics: &[counter("m_total")],
             },
         ])
         .is_some();

@@ -1,18 +1,21 @@
-//! Building, sharing and registering a component field by field.
+//! Building and sharing a component field by field.
 //!
 //! The derive names each field's type once, in its descriptor, as
 //! `<T as MetricField>::__KIND`; everything done to a field later goes
 //! through the function pointers of that
-//! [`FieldKind`](crate::field::kind::FieldKind). The generated
-//! `__build` and `__fields` then stay one short, untyped line per field
-//! (`fields.take()`, `fields.push(&self.x)`), which is what keeps a
-//! component cheap to compile, and an unsupported field type is reported
-//! once, at the descriptor, instead of once per use.
+//! [`FieldKind`](crate::field::kind::FieldKind). The generated `__build`
+//! then stays one short, untyped line per field (`fields.take()`), which is
+//! what keeps a component cheap to compile, and an unsupported field type
+//! is reported once, at the descriptor, instead of once per use. While it
+//! builds, the builder keeps a handle to each field, so that nothing
+//! generated has to list the fields again.
 
-use std::any::Any;
+use std::sync::Arc;
 
+use crate::component::instance::{FieldHandle, Instance};
 use crate::component::metrics::Metrics;
 use crate::field::descriptor::MetricDescriptor;
+use crate::field::spelled::SpelledAs;
 
 /// Hands out a component's fields in declaration order, for the derive's
 /// `__build`: each newly built from its descriptor, or shared with the
@@ -20,8 +23,10 @@ use crate::field::descriptor::MetricDescriptor;
 #[doc(hidden)]
 pub struct Builder<'a> {
     descriptors: &'static [MetricDescriptor],
-    shared: Option<&'a [&'a dyn Any]>,
+    shared: Option<&'a [FieldHandle]>,
     position: usize,
+    /// A handle to each field built, when the caller keeps them.
+    handles: Option<Vec<FieldHandle>>,
 }
 
 impl Builder<'_> {
@@ -32,7 +37,7 @@ impl Builder<'_> {
         let descriptor = &self.descriptors[index];
         let mut slot: Option<T> = None;
         match self.shared {
-            Some(fields) => (descriptor.kind().share)(fields[index], &mut slot),
+            Some(fields) => (descriptor.kind().share)(&*fields[index], &mut slot),
             None => {
                 if let Err(error) = (descriptor.kind().build)(descriptor, &mut slot) {
                     panic!(
@@ -42,31 +47,19 @@ impl Builder<'_> {
                 }
             }
         }
-        slot.unwrap_or_else(|| unreachable!("prometheus-component bug: a field left unbuilt"))
-    }
-}
-
-/// Collects a component's fields in declaration order, for the derive's
-/// `__fields`.
-#[doc(hidden)]
-pub struct Fields<'a> {
-    fields: Vec<&'a dyn Any>,
-}
-
-impl<'a> Fields<'a> {
-    /// The next field.
-    pub fn push<T: 'static>(&mut self, field: &'a T) {
-        self.fields.push(field);
-    }
-
-    pub(crate) fn with_capacity(capacity: usize) -> Self {
-        Fields {
-            fields: Vec::with_capacity(capacity),
+        let field =
+            slot.unwrap_or_else(|| unreachable!("prometheus-component bug: a field left unbuilt"));
+        if let Some(handles) = &mut self.handles {
+            handles.push((descriptor.kind().handle)(&field));
         }
+        field
     }
 
-    pub(crate) fn into_vec(self) -> Vec<&'a dyn Any> {
-        self.fields
+    /// The next field, whose type the derive read as spelling `S`: the
+    /// bound fails to compile when the type is not the one that name says
+    /// (see `field::spelled`).
+    pub fn take_spelled<S, T: SpelledAs<S> + 'static>(&mut self) -> T {
+        self.take()
     }
 }
 
@@ -76,17 +69,33 @@ pub(crate) fn build<T: Metrics>() -> T {
         descriptors: T::descriptors(),
         shared: None,
         position: 0,
+        handles: None,
     })
 }
 
+/// A fresh instance of `T` with a handle to each of its fields.
+pub(crate) fn build_instance<T: Metrics>() -> Instance {
+    let mut builder = Builder {
+        descriptors: T::descriptors(),
+        shared: None,
+        position: 0,
+        handles: Some(Vec::with_capacity(T::descriptors().len())),
+    };
+    let metrics = T::__build(&mut builder);
+    Instance {
+        metrics: Arc::new(metrics),
+        fields: builder.handles.unwrap_or_default().into(),
+    }
+}
+
 /// Another instance of `T` whose fields are handles to the series of
-/// `metrics`.
-pub(crate) fn share<T: Metrics>(metrics: &(dyn Any + Send + Sync)) -> T {
-    let fields = T::__INFO.fields(metrics);
+/// `fields`, the handles of an instance of `T`.
+pub(crate) fn share<T: Metrics>(fields: &[FieldHandle]) -> T {
     T::__build(&mut Builder {
         descriptors: T::descriptors(),
-        shared: Some(&fields),
+        shared: Some(fields),
         position: 0,
+        handles: None,
     })
 }
 
@@ -102,7 +111,6 @@ mod tests {
     use prometheus::{HistogramVec, IntCounter};
 
     use super::*;
-    use crate::field::const_checks::Spelled;
     use crate::field::metric_field::MetricField;
     use crate::registry::global::GlobalCell;
     use prometheus::core::Collector;
@@ -114,19 +122,12 @@ mod tests {
     }
 
     static DESCRIPTORS: [MetricDescriptor; 2] = [
-        MetricDescriptor::__new(
-            "hits_total",
-            "t_hits_total",
-            "Hits.",
-            IntCounter::__KIND,
-            Spelled::Counter,
-        ),
+        MetricDescriptor::__new("hits_total", "t_hits_total", "Hits.", IntCounter::__KIND),
         MetricDescriptor::__new(
             "latency_seconds",
             "t_latency_seconds",
             "Latency.",
             HistogramVec::__KIND,
-            Spelled::HistogramVec,
         )
         .__labels(&["route"])
         .__buckets(&[0.5, 1.0]),
@@ -134,22 +135,13 @@ mod tests {
 
     impl Metrics for Pair {
         const COMPONENT: &'static str = "t";
-        const __METRIC_NAMES: &'static [&'static str] = &["t_hits_total", "t_latency_seconds"];
-
-        fn descriptors() -> &'static [MetricDescriptor] {
-            &DESCRIPTORS
-        }
+        const __DESCRIPTORS: &'static [MetricDescriptor] = &DESCRIPTORS;
 
         fn __build(fields: &mut Builder<'_>) -> Self {
             Pair {
                 hits_total: fields.take(),
                 latency_seconds: fields.take(),
             }
-        }
-
-        fn __fields<'a>(&'a self, fields: &mut Fields<'a>) {
-            fields.push(&self.hits_total);
-            fields.push(&self.latency_seconds);
         }
 
         fn __global() -> &'static GlobalCell<Self> {
@@ -180,8 +172,9 @@ mod tests {
 
     #[test]
     fn a_shared_instance_updates_the_same_series() {
-        let pair = build::<Pair>();
-        let shared: Pair = share(&pair);
+        let instance = build_instance::<Pair>();
+        let pair: &Pair = instance.metrics.downcast_ref().expect("a Pair");
+        let shared: Pair = share(&instance.fields);
         shared.hits_total.inc_by(3);
         assert_eq!(pair.hits_total.get(), 3);
         shared
@@ -198,22 +191,9 @@ mod tests {
 
     #[test]
     fn collectors_come_one_per_field_in_field_order() {
-        let pair = build::<Pair>();
-        let collectors = Pair::__INFO.collectors(&pair);
+        let instance = build_instance::<Pair>();
+        let collectors = Pair::__INFO.collectors(&instance.fields);
         let names: Vec<Vec<String>> = collectors.iter().map(|c| names(c.as_ref())).collect();
         assert_eq!(names, [["t_hits_total"], ["t_latency_seconds"]]);
-    }
-
-    #[test]
-    fn a_true_spelling_passes_its_check() {
-        Spelled::Counter.check(IntCounter::__KIND);
-        Spelled::HistogramVec.check(HistogramVec::__KIND);
-        Spelled::Unknown.check(IntCounter::__KIND);
-    }
-
-    #[test]
-    #[should_panic(expected = "named like a `prometheus` metric type but is another type")]
-    fn a_misleading_spelling_fails_its_check() {
-        Spelled::Gauge.check(IntCounter::__KIND);
     }
 }

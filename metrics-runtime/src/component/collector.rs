@@ -16,26 +16,26 @@
 //!   for a component of twenty metrics: `for_test()` is cheaper than
 //!   registering the same metrics by hand.
 
-use std::any::Any;
 use std::sync::Arc;
 
 use prometheus::core::{Collector, Desc};
 use prometheus::proto::MetricFamily;
 
 use crate::component::info::ComponentInfo;
+use crate::component::instance::{FieldHandle, Instance};
 
 /// Every metric of one component instance, as one collector.
 pub(crate) struct ComponentCollector {
     info: &'static ComponentInfo,
-    instance: Arc<dyn Any + Send + Sync>,
+    fields: Arc<[FieldHandle]>,
 }
 
 impl ComponentCollector {
     /// `instance`, an instance of the component `info` describes.
-    pub(crate) fn new(info: &'static ComponentInfo, instance: &Arc<dyn Any + Send + Sync>) -> Self {
+    pub(crate) fn new(info: &'static ComponentInfo, instance: &Instance) -> Self {
         ComponentCollector {
             info,
-            instance: instance.clone(),
+            fields: instance.fields.clone(),
         }
     }
 }
@@ -44,7 +44,7 @@ impl Collector for ComponentCollector {
     fn desc(&self) -> Vec<&Desc> {
         let mut descs = Vec::with_capacity(self.info.descriptors().len());
         self.info
-            .for_each_field(&*self.instance, &mut |field, descriptor| {
+            .for_each_field(&self.fields, &mut |field, descriptor| {
                 descs.extend((descriptor.kind().describe)(field));
             });
         descs
@@ -53,7 +53,7 @@ impl Collector for ComponentCollector {
     fn collect(&self) -> Vec<MetricFamily> {
         let mut families = Vec::with_capacity(self.info.descriptors().len());
         self.info
-            .for_each_field(&*self.instance, &mut |field, descriptor| {
+            .for_each_field(&self.fields, &mut |field, descriptor| {
                 families.extend((descriptor.kind().collect)(field));
             });
         families

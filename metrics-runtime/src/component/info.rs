@@ -3,24 +3,25 @@
 //! Everything done to a component that does not need its layout
 //! (registration and its refusals, restoring, removal, the foreign-series
 //! checks, collecting, encoding, the catalog) works on a
-//! [`ComponentInfo`] and the instance as `dyn Any`, so it is compiled once
-//! for all components. Per component type there remain only the two shims
-//! here (build an instance, hand out its fields), the derive's own
-//! `__build` and `__fields`, and the inline `global()`: each declared
-//! component costs the compiler little more than its own code.
+//! [`ComponentInfo`] and an [`Instance`]'s field handles, so it is
+//! compiled once for all components. Per component type there remain only
+//! the shim here that builds an instance, the derive's own `__build`, and
+//! the inline `global()`: each declared component costs the compiler
+//! little more than its own code.
 
 use std::any::{Any, TypeId};
 use std::sync::Arc;
 
 use prometheus::core::Collector;
 
-use crate::component::assemble::{self, mistyped_entry, Fields};
+use crate::component::assemble::{self, mistyped_entry};
+use crate::component::instance::{FieldHandle, Instance};
 use crate::component::metrics::Metrics;
 use crate::encoding::family_writer::FamilyWriter;
 use crate::field::descriptor::MetricDescriptor;
 
 /// A component type, as the runtime handles it: its names and
-/// descriptors, and how to build an instance and reach its fields. One per
+/// descriptors, and how to build an instance. One per
 /// component, in a `static` made at compile time
 /// ([`Metrics::__INFO`](crate::Metrics)).
 #[doc(hidden)]
@@ -28,9 +29,8 @@ pub struct ComponentInfo {
     component: &'static str,
     type_id: fn() -> TypeId,
     type_name: fn() -> &'static str,
-    descriptors: fn() -> &'static [MetricDescriptor],
-    new_instance: fn() -> Arc<dyn Any + Send + Sync>,
-    fields: for<'a> fn(&'a (dyn Any + Send + Sync), &mut Fields<'a>),
+    descriptors: &'static [MetricDescriptor],
+    new_instance: fn() -> Instance,
 }
 
 impl ComponentInfo {
@@ -40,9 +40,8 @@ impl ComponentInfo {
             component: T::COMPONENT,
             type_id: TypeId::of::<T>,
             type_name: std::any::type_name::<T>,
-            descriptors: T::descriptors,
-            new_instance: new_instance::<T>,
-            fields: fields_of::<T>,
+            descriptors: T::__DESCRIPTORS,
+            new_instance: assemble::build_instance::<T>,
         }
     }
 
@@ -63,50 +62,41 @@ impl ComponentInfo {
 
     /// The declaration of each metric, in field order.
     pub(crate) fn descriptors(&self) -> &'static [MetricDescriptor] {
-        (self.descriptors)()
+        self.descriptors
     }
 
     /// A fresh instance, every metric newly created and unregistered.
-    pub(crate) fn new_instance(&self) -> Arc<dyn Any + Send + Sync> {
+    pub(crate) fn new_instance(&self) -> Instance {
         (self.new_instance)()
     }
 
-    /// Each field of `instance`, an instance of this component, in field
-    /// order.
-    pub(crate) fn fields<'a>(&self, instance: &'a (dyn Any + Send + Sync)) -> Vec<&'a dyn Any> {
-        let mut fields = Fields::with_capacity(self.descriptors().len());
-        (self.fields)(instance, &mut fields);
-        fields.into_vec()
-    }
-
-    /// Calls `visit` with each field of `instance` and its descriptor, in
-    /// field order.
+    /// Calls `visit` with each field of an instance, given by its
+    /// `fields` handles, and its descriptor, in field order.
     pub(crate) fn for_each_field<'a>(
         &self,
-        instance: &'a (dyn Any + Send + Sync),
+        fields: &'a [FieldHandle],
         visit: &mut dyn FnMut(&'a dyn Any, &'static MetricDescriptor),
     ) {
-        for (field, descriptor) in self.fields(instance).into_iter().zip(self.descriptors()) {
-            visit(field, descriptor);
+        for (field, descriptor) in fields.iter().zip(self.descriptors()) {
+            visit(&**field, descriptor);
         }
     }
 
-    /// Each metric of `instance` as a collector of its own, in field order.
-    pub(crate) fn collectors(&self, instance: &(dyn Any + Send + Sync)) -> Vec<Box<dyn Collector>> {
-        let mut collectors = Vec::with_capacity(self.descriptors().len());
-        self.for_each_field(instance, &mut |field, descriptor| {
+    /// Each metric of an instance, given by its `fields` handles, as a
+    /// collector of its own, in field order.
+    pub(crate) fn collectors(&self, fields: &[FieldHandle]) -> Vec<Box<dyn Collector>> {
+        let mut collectors = Vec::with_capacity(fields.len());
+        self.for_each_field(fields, &mut |field, descriptor| {
             collectors.push((descriptor.kind().collector)(field));
         });
         collectors
     }
 
-    /// The writer of each field's family of `instance`, in field order.
-    pub(crate) fn family_writers(
-        &self,
-        instance: &(dyn Any + Send + Sync),
-    ) -> Vec<Box<dyn FamilyWriter>> {
-        let mut writers = Vec::with_capacity(self.descriptors().len());
-        self.for_each_field(instance, &mut |field, descriptor| {
+    /// The writer of each field's family of an instance, given by its
+    /// `fields` handles, in field order.
+    pub(crate) fn family_writers(&self, fields: &[FieldHandle]) -> Vec<Box<dyn FamilyWriter>> {
+        let mut writers = Vec::with_capacity(fields.len());
+        self.for_each_field(fields, &mut |field, descriptor| {
             writers.push((descriptor.kind().family_writer)(field, descriptor));
         });
         writers
@@ -120,15 +110,6 @@ impl std::fmt::Debug for ComponentInfo {
             .field("type_name", &self.type_name())
             .finish_non_exhaustive()
     }
-}
-
-fn new_instance<T: Metrics>() -> Arc<dyn Any + Send + Sync> {
-    Arc::new(assemble::build::<T>())
-}
-
-fn fields_of<'a, T: Metrics>(instance: &'a (dyn Any + Send + Sync), fields: &mut Fields<'a>) {
-    let metrics: &T = instance.downcast_ref().unwrap_or_else(|| mistyped_entry());
-    metrics.__fields(fields);
 }
 
 /// `instance`, registered as `T`, as `T` again.

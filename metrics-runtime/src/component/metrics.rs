@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::component::assemble::{Builder, Fields};
+use crate::component::assemble::Builder;
 use crate::component::info::ComponentInfo;
 use crate::error::Error;
 use crate::field::descriptor::MetricDescriptor;
@@ -14,8 +14,10 @@ use crate::testing::test_metrics::TestMetrics;
 /// A component: a struct of metrics declared with `#[derive(Metrics)]` or
 /// [`metrics_component!`](crate::metrics_component).
 ///
-/// The derive implements this trait and adds inherent methods of the same
-/// names, so callers need not import it. Its hidden methods are the
+/// The derive implements this trait, and makes [`global`](Metrics::global)
+/// and [`for_test`](Metrics::for_test) inherent methods too, so that the
+/// calls a service and its tests make everywhere need no import; the other
+/// methods need the trait in scope. Its hidden methods are the
 /// derive's business: implement it only through the derive.
 ///
 /// ```
@@ -42,7 +44,9 @@ pub trait Metrics: Sized + Send + Sync + 'static {
     const COMPONENT: &'static str;
 
     /// The declaration of each metric, in field order.
-    fn descriptors() -> &'static [MetricDescriptor];
+    fn descriptors() -> &'static [MetricDescriptor] {
+        Self::__DESCRIPTORS
+    }
 
     /// The instance in [`Registry::global()`], registered on first use,
     /// exactly once however many threads race for it.
@@ -140,20 +144,19 @@ pub trait Metrics: Sized + Send + Sync + 'static {
         TestMetrics::new()
     }
 
-    /// The full name of each metric, in field order, readable in const
+    /// The declaration of each metric, in field order, readable in const
     /// context (which [`descriptors`](Metrics::descriptors) is not), for
-    /// [`assert_unique!`](crate::assert_unique).
+    /// [`assert_unique!`](crate::assert_unique). A constant rather than a
+    /// `static`: it is evaluated once, with the component's catalog entry,
+    /// which is where `cargo check` reports a field type that is not what
+    /// its name says.
     #[doc(hidden)]
-    const __METRIC_NAMES: &'static [&'static str];
+    const __DESCRIPTORS: &'static [MetricDescriptor];
 
     /// The component from its fields, taken from `fields` in declaration
     /// order.
     #[doc(hidden)]
     fn __build(fields: &mut Builder<'_>) -> Self;
-
-    /// Hands each field to `fields`, in declaration order.
-    #[doc(hidden)]
-    fn __fields<'a>(&'a self, fields: &mut Fields<'a>);
 
     #[doc(hidden)]
     fn __global() -> &'static GlobalCell<Self>;

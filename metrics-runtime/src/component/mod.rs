@@ -12,5 +12,6 @@
 pub(crate) mod assemble;
 pub(crate) mod collector;
 pub(crate) mod info;
+pub(crate) mod instance;
 pub(crate) mod metrics;
 pub(crate) mod self_metrics;

@@ -18,6 +18,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
+use crate::component::metrics::Metrics;
 use crate::encoding::encode_options::EncodeOptions;
 use crate::registry::Registry;
 use exporter_metrics::ExporterMetrics;

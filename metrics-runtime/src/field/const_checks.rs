@@ -1,9 +1,9 @@
 //! The helpers the derive's compile-time checks call in const items.
 //!
 //! The derive checks labels, buckets and `_total` against a field's type
-//! itself when the type is written as one of the `prometheus` types (the
-//! descriptor then checks the spelling did not lie, with [`Spelled`]); for
-//! other spellings it emits const items:
+//! itself when the type is written as one of the `prometheus` types (and
+//! builds the field through `field::spelled`, which checks the spelling did
+//! not lie); for other spellings it emits const items:
 //! `fail_if(is_counter(<T as MetricField>::__KIND), "...")`. A const panic
 //! shows the message the macro wrote (naming the field and the fix) on the
 //! span it chose, and names `T` only through `MetricField`, so an
@@ -11,51 +11,6 @@
 
 use crate::encoding::metric_type::MetricType;
 use crate::field::kind::{FieldKind, LabelForm};
-
-/// What the derive took a field's type for, from the way it is written
-/// (`IntCounter`, `prometheus::HistogramVec`, `Labeled<Gauge, Method>`),
-/// having checked the field's declaration against it; `Unknown` for any
-/// other spelling, an alias say, whose checks are left to the compiler.
-#[doc(hidden)]
-#[derive(Clone, Copy)]
-pub enum Spelled {
-    Unknown,
-    Counter,
-    Gauge,
-    Histogram,
-    CounterVec,
-    GaugeVec,
-    HistogramVec,
-    TypedCounter,
-    TypedGauge,
-    TypedHistogram,
-}
-
-impl Spelled {
-    /// Fails compilation, in a const context, when `kind` is not the kind
-    /// the spelling made the derive take the type for.
-    #[track_caller]
-    pub const fn check(self, kind: FieldKind) {
-        use MetricType::{Counter, Gauge, Histogram};
-        let (metric_type, labels) = match self {
-            Spelled::Unknown => return,
-            Spelled::Counter => (Counter, LabelForm::None),
-            Spelled::Gauge => (Gauge, LabelForm::None),
-            Spelled::Histogram => (Histogram, LabelForm::None),
-            Spelled::CounterVec => (Counter, LabelForm::Names),
-            Spelled::GaugeVec => (Gauge, LabelForm::Names),
-            Spelled::HistogramVec => (Histogram, LabelForm::Names),
-            Spelled::TypedCounter => (Counter, LabelForm::Typed),
-            Spelled::TypedGauge => (Gauge, LabelForm::Typed),
-            Spelled::TypedHistogram => (Histogram, LabelForm::Typed),
-        };
-        if metric_type as u8 != kind.metric_type as u8 || labels as u8 != kind.labels as u8 {
-            panic!(
-                "this type is named like a `prometheus` metric type but is another type, so the checks of this field were made for the wrong type: use the `prometheus` type itself, or an alias of another name"
-            );
-        }
-    }
-}
 
 /// Fails compilation with `message` when `condition` holds; called in a
 /// const item, so the error (E0080) shows `message` at the call, which the

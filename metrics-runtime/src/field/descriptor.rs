@@ -4,7 +4,6 @@ use std::fmt;
 
 use crate::encoding::family_writer::FamilyText;
 use crate::encoding::metric_type::MetricType;
-use crate::field::const_checks::Spelled;
 use crate::field::kind::FieldKind;
 use crate::native::opts::NativeParams;
 
@@ -46,26 +45,16 @@ pub struct MetricDescriptor {
 
 impl MetricDescriptor {
     /// The descriptor of a field of kind `kind`, with no labels, no const
-    /// labels and the default buckets of its type.
-    ///
-    /// Fails compilation (the derive calls it in a `static`) when the
-    /// field's type is not what its spelling made the derive take it for,
-    /// which only a misleading alias or a type of the same name can do.
+    /// labels and, for a classic histogram, the default buckets of
+    /// `prometheus`. Only stores what it is given: the derive calls it for
+    /// every field, in a `static` that the compiler evaluates.
     #[doc(hidden)]
-    #[track_caller]
     pub const fn __new(
         field: &'static str,
         name: &'static str,
         help: &'static str,
         kind: FieldKind,
-        spelled: Spelled,
     ) -> Self {
-        spelled.check(kind);
-        // A native histogram has classic buckets only when declared.
-        let buckets = match kind.metric_type {
-            MetricType::Histogram if !kind.native => Some(prometheus::DEFAULT_BUCKETS.as_slice()),
-            _ => None,
-        };
         MetricDescriptor {
             field,
             name,
@@ -73,7 +62,7 @@ impl MetricDescriptor {
             kind,
             labels: &[],
             const_labels: &[],
-            buckets,
+            buckets: None,
             native: None,
         }
     }
@@ -149,7 +138,14 @@ impl MetricDescriptor {
     /// The bucket upper bounds of a histogram (`None` for other types; the
     /// `prometheus` crate's default buckets where none were declared).
     pub const fn buckets(&self) -> Option<&'static [f64]> {
-        self.buckets
+        match (self.buckets, self.kind.metric_type) {
+            (Some(declared), _) => Some(declared),
+            // A native histogram has classic buckets only when declared.
+            (None, MetricType::Histogram) if !self.kind.native => {
+                Some(prometheus::DEFAULT_BUCKETS.as_slice())
+            }
+            (None, _) => None,
+        }
     }
 
     /// The text the exposition repeats for this metric's family.
@@ -167,7 +163,7 @@ impl PartialEq for MetricDescriptor {
             && self.metric_type() == other.metric_type()
             && self.labels == other.labels
             && self.const_labels == other.const_labels
-            && self.buckets == other.buckets
+            && self.buckets() == other.buckets()
     }
 }
 
@@ -180,7 +176,7 @@ impl fmt::Debug for MetricDescriptor {
             .field("metric_type", &self.metric_type())
             .field("labels", &self.labels)
             .field("const_labels", &self.const_labels)
-            .field("buckets", &self.buckets)
+            .field("buckets", &self.buckets())
             .finish()
     }
 }

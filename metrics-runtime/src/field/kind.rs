@@ -36,6 +36,7 @@ pub struct FieldKind {
     pub(crate) native: bool,
     pub(crate) build: fn(&MetricDescriptor, &mut dyn Any) -> prometheus::Result<()>,
     pub(crate) share: fn(&dyn Any, &mut dyn Any),
+    pub(crate) handle: fn(&dyn Any) -> Box<dyn Any + Send + Sync>,
     pub(crate) collector: fn(&dyn Any) -> Box<dyn Collector>,
     pub(crate) describe: for<'a> fn(&'a dyn Any) -> Vec<&'a Desc>,
     pub(crate) collect: fn(&dyn Any) -> Vec<MetricFamily>,
@@ -51,6 +52,7 @@ impl FieldKind {
             native: T::__NATIVE,
             build: build_into::<T>,
             share: share_into::<T>,
+            handle: handle_of::<T>,
             collector: collector_of::<T>,
             describe: describe::<T>,
             collect: collect::<T>,
@@ -69,6 +71,10 @@ fn build_into<T: MetricField>(
 
 fn share_into<T: MetricField>(field: &dyn Any, slot: &mut dyn Any) {
     *slot_of::<T>(slot) = Some(field_of::<T>(field).__share());
+}
+
+fn handle_of<T: MetricField>(field: &dyn Any) -> Box<dyn Any + Send + Sync> {
+    Box::new(field_of::<T>(field).__share())
 }
 
 fn collector_of<T: MetricField>(field: &dyn Any) -> Box<dyn Collector> {

@@ -67,23 +67,6 @@ pub trait MetricField: Collector + Clone + Sized + 'static + sealed::Sealed {
     }
 }
 
-/// The metric types of `prometheus` 0.14, the version this crate uses and
-/// re-exports. The derive names a field's type through this trait when the
-/// type is written as one of their names, so that a type of that name from
-/// another version of `prometheus` (another type to the compiler) gets an
-/// error that says so.
-#[doc(hidden)]
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is named like a `prometheus` metric type, but it is not one of `prometheus` 0.14's, the version prometheus-component uses",
-    label = "not a `prometheus` 0.14 metric type",
-    note = "a type of the same name from another version of the `prometheus` crate is another type: import it from `prometheus_component::prometheus`, or depend on `prometheus = \"0.14\"`",
-    note = "supported: `Counter`, `IntCounter`, `Gauge`, `IntGauge`, `Histogram` and their `*Vec` forms from `prometheus` 0.14, and `Labeled<M, L>`"
-)]
-pub trait PrometheusType: MetricField {
-    /// The type's kind, as [`MetricField`] has it.
-    const __PROMETHEUS_KIND: FieldKind = <Self as MetricField>::__KIND;
-}
-
 pub(crate) mod sealed {
     use crate::encoding::family_writer::FamilyWriter;
     use crate::field::descriptor::MetricDescriptor;
@@ -135,8 +118,6 @@ macro_rules! scalar {
             }
         }
         #[diagnostic::do_not_recommend]
-        impl PrometheusType for $ty {}
-        #[diagnostic::do_not_recommend]
         impl MetricField for $ty {
             const TYPE: MetricType = MetricType::$kind;
             const __LABELS: LabelForm = LabelForm::None;
@@ -154,8 +135,6 @@ macro_rules! labeled {
                 Box::new(CollectedSeries::new(self, d.family_text()))
             }
         }
-        #[diagnostic::do_not_recommend]
-        impl PrometheusType for $ty {}
         #[diagnostic::do_not_recommend]
         impl MetricField for $ty {
             const TYPE: MetricType = MetricType::$kind;
@@ -186,8 +165,6 @@ impl sealed::Sealed for Histogram {
     }
 }
 #[diagnostic::do_not_recommend]
-impl PrometheusType for Histogram {}
-#[diagnostic::do_not_recommend]
 impl MetricField for Histogram {
     const TYPE: MetricType = MetricType::Histogram;
     const __LABELS: LabelForm = LabelForm::None;
@@ -201,8 +178,6 @@ impl sealed::Sealed for HistogramVec {
         Box::new(CollectedSeries::new(self, d.family_text()))
     }
 }
-#[diagnostic::do_not_recommend]
-impl PrometheusType for HistogramVec {}
 #[diagnostic::do_not_recommend]
 impl MetricField for HistogramVec {
     const TYPE: MetricType = MetricType::Histogram;
@@ -315,7 +290,6 @@ mod tests {
             "shop_latency_seconds",
             "Latency.",
             HistogramVec::__KIND,
-            crate::field::const_checks::Spelled::Unknown,
         )
         .__labels(&["route"])
         .__const_labels(&[("region", "eu")])

@@ -17,6 +17,7 @@ use crate::encoding::metric_type::MetricType;
 use crate::field::descriptor::MetricDescriptor;
 use crate::field::kind::LabelForm;
 use crate::field::metric_field::MetricField;
+use crate::field::spelled::{names, SpelledAs};
 use crate::labels::label_value::LabelSet;
 use crate::native::histogram::NativeHistogram;
 use crate::native::vec::NativeHistogramVec;
@@ -112,6 +113,19 @@ impl<M: LabeledMetric, L: LabelSet> crate::field::metric_field::sealed::Sealed f
         Box::new(LabeledSeries::new(&self.children, descriptor.family_text()))
     }
 }
+
+// What `Labeled<IntCounter, L>` and the like are taken for when the derive
+// reads them by name (see `field::spelled`).
+#[diagnostic::do_not_recommend]
+impl<L> SpelledAs<names::TypedCounter> for Labeled<Counter, L> {}
+#[diagnostic::do_not_recommend]
+impl<L> SpelledAs<names::TypedCounter> for Labeled<IntCounter, L> {}
+#[diagnostic::do_not_recommend]
+impl<L> SpelledAs<names::TypedGauge> for Labeled<Gauge, L> {}
+#[diagnostic::do_not_recommend]
+impl<L> SpelledAs<names::TypedGauge> for Labeled<IntGauge, L> {}
+#[diagnostic::do_not_recommend]
+impl<L> SpelledAs<names::TypedHistogram> for Labeled<Histogram, L> {}
 
 #[diagnostic::do_not_recommend]
 impl<M: LabeledMetric, L: LabelSet> MetricField for Labeled<M, L> {

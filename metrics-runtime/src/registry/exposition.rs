@@ -164,7 +164,7 @@ impl Registered {
     fn own_families(&self) -> &[Arc<OwnFamily>] {
         self.own_families.get_or_init(|| {
             self.info
-                .family_writers(&*self.instance)
+                .family_writers(&self.instance.fields)
                 .into_iter()
                 .zip(self.info.descriptors())
                 .map(|(writer, descriptor)| {

@@ -1,9 +1,9 @@
 //! The lazily registered global instance of a component.
 
-use std::any::Any;
 use std::sync::OnceLock;
 
 use crate::component::assemble;
+use crate::component::instance::FieldHandle;
 use crate::component::metrics::Metrics;
 use crate::component::self_metrics;
 use crate::error::Error;
@@ -60,7 +60,7 @@ impl<T: Metrics> Global<T> {
     /// exported, with the error that kept it out.
     pub(crate) fn register_in(registry: &Registry) -> Self {
         match registry.register_component(T::__INFO) {
-            Ok(registered) => Global::sharing(&*registered),
+            Ok(registered) => Global::sharing(&registered.fields),
             Err(error) => Global {
                 metrics: assemble::build(),
                 error: Some(error),
@@ -68,11 +68,11 @@ impl<T: Metrics> Global<T> {
         }
     }
 
-    /// An inline copy of `registered`, an instance of `T`, whose fields are
-    /// the same series.
-    pub(crate) fn sharing(registered: &(dyn Any + Send + Sync)) -> Self {
+    /// An inline copy of an instance of `T`, given by its `fields`
+    /// handles, whose fields are the same series.
+    pub(crate) fn sharing(fields: &[FieldHandle]) -> Self {
         Global {
-            metrics: assemble::share(registered),
+            metrics: assemble::share(fields),
             error: None,
         }
     }

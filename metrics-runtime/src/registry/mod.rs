@@ -14,7 +14,6 @@ pub(crate) mod own_series;
 pub(crate) mod registration;
 pub(crate) mod tracked;
 
-use std::any::Any;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -22,6 +21,7 @@ use once_cell::sync::{Lazy, OnceCell};
 use prometheus::proto::MetricFamily;
 
 use crate::component::info::ComponentInfo;
+use crate::component::instance::Instance;
 use crate::encoding::encode_options::EncodeOptions;
 use crate::encoding::format::{Format, TextFormat};
 use crate::timestamp::Timestamp;
@@ -97,7 +97,7 @@ pub(crate) struct State {
 
 pub(crate) struct Registered {
     pub(crate) info: &'static ComponentInfo,
-    pub(crate) instance: Arc<dyn Any + Send + Sync>,
+    pub(crate) instance: Instance,
     /// Whether the component's collector is still in the registry.
     pub(crate) presence: Presence,
     /// The component's families, made on its first encoding.

@@ -2,7 +2,6 @@
 //! when its collector was taken out behind the component's back; and
 //! unregistering.
 
-use std::any::Any;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -11,6 +10,7 @@ use prometheus::proto::MetricFamily;
 
 use crate::component::collector::ComponentCollector;
 use crate::component::info::{downcast_arc, ComponentInfo};
+use crate::component::instance::{FieldHandle, Instance};
 use crate::component::metrics::Metrics;
 use crate::error::{Error, Owner};
 use crate::registry::own_series::metric_type_of;
@@ -22,7 +22,8 @@ impl Registry {
     /// Registers `T` here, or returns the instance already registered:
     /// [`register_component`](Self::register_component), as `T`.
     pub(crate) fn register<T: Metrics>(&self) -> Result<Arc<T>, Error> {
-        self.register_component(T::__INFO).map(downcast_arc::<T>)
+        self.register_with(T::__INFO, |instance| instance.metrics.clone())
+            .map(downcast_arc::<T>)
     }
 
     /// Registers the component `info` describes here, or returns the
@@ -31,15 +32,26 @@ impl Registry {
     pub(crate) fn register_component(
         &self,
         info: &'static ComponentInfo,
-    ) -> Result<Arc<dyn Any + Send + Sync>, Error> {
+    ) -> Result<Instance, Error> {
+        self.register_with(info, Instance::clone)
+    }
+
+    /// [`register_component`](Self::register_component), answering with
+    /// `out` of the instance: `register` needs only the component, and
+    /// the idempotent path then clones one `Arc`, not two.
+    fn register_with<R>(
+        &self,
+        info: &'static ComponentInfo,
+        out: fn(&Instance) -> R,
+    ) -> Result<R, Error> {
         let mut state = self.state();
         if let Some(registered) = state.components.get(&info.type_id()) {
             // The idempotent path: a map lookup and one atomic load, no
             // allocation.
             if registered.presence.is_registered() {
-                return Ok(registered.instance.clone());
+                return Ok(out(&registered.instance));
             }
-            return self.restore(info, &mut state);
+            return self.restore(info, &mut state).map(|instance| out(&instance));
         }
         state.check_free(info)?;
         self.check_no_foreign_series(info)?;
@@ -48,18 +60,19 @@ impl Registry {
         let presence = Presence::new(self.inner.id);
         self.register_collector(info, &instance, &presence)?;
         state.note_owners(info.descriptors(), true);
+        let answer = out(&instance);
         state.components.insert(
             info.type_id(),
             Registered {
                 info,
-                instance: instance.clone(),
+                instance,
                 presence,
                 own_families: OnceCell::new(),
                 created: Timestamp::at(SystemTime::now()),
             },
         );
         state.own_families = None;
-        Ok(instance)
+        Ok(answer)
     }
 
     /// Registers `instance` as one collector that `presence` tracks, or
@@ -67,36 +80,37 @@ impl Registry {
     fn register_collector(
         &self,
         info: &'static ComponentInfo,
-        instance: &Arc<dyn Any + Send + Sync>,
+        instance: &Instance,
         presence: &Presence,
     ) -> Result<(), Error> {
         let collector = presence.track(ComponentCollector::new(info, instance));
         match self.inner.prometheus.register(collector) {
             Ok(()) => Ok(()),
-            Err(source) => Err(self.find_refusal(info, &**instance, source)),
+            Err(source) => Err(self.find_refusal(info, &instance.fields, source)),
         }
     }
 
-    /// The error for a refusal of `instance`'s collector, naming the metric
-    /// at fault: the `prometheus` registry does not say which it is, so
-    /// each metric is tried alone, and taken back out.
+    /// The error for a refusal of the collector of an instance, given by
+    /// its `fields` handles, naming the metric at fault: the `prometheus`
+    /// registry does not say which it is, so each metric is tried alone,
+    /// and taken back out.
     fn find_refusal(
         &self,
         info: &ComponentInfo,
-        instance: &(dyn Any + Send + Sync),
+        fields: &[FieldHandle],
         whole: prometheus::Error,
     ) -> Error {
         let registry = &self.inner.prometheus;
         let mut accepted = 0;
         let mut refused = None;
-        for (index, collector) in info.collectors(instance).into_iter().enumerate() {
+        for (index, collector) in info.collectors(fields).into_iter().enumerate() {
             if let Err(source) = registry.register(collector) {
                 refused = Some(refusal(info, index, source));
                 break;
             }
             accepted += 1;
         }
-        for collector in info.collectors(instance).into_iter().take(accepted) {
+        for collector in info.collectors(fields).into_iter().take(accepted) {
             // Registered a moment ago under the same lock: cannot fail.
             let _ = registry.unregister(collector);
         }
@@ -108,11 +122,7 @@ impl Registry {
     /// back. When it cannot go back (something else holds one of its names
     /// now), the component is forgotten, so that it is never
     /// half-registered.
-    fn restore(
-        &self,
-        info: &'static ComponentInfo,
-        state: &mut State,
-    ) -> Result<Arc<dyn Any + Send + Sync>, Error> {
+    fn restore(&self, info: &'static ComponentInfo, state: &mut State) -> Result<Instance, Error> {
         let registered = &state.components[&info.type_id()];
         let instance = registered.instance.clone();
         match self.register_collector(info, &instance, &registered.presence) {

@@ -1,6 +1,5 @@
 //! Component instances for tests, each on a private registry.
 
-use std::any::Any;
 use std::fmt;
 use std::future::Future;
 use std::ops::Deref;
@@ -9,6 +8,7 @@ use std::sync::Arc;
 use once_cell::sync::OnceCell;
 
 use crate::component::info::{downcast_arc, ComponentInfo};
+use crate::component::instance::{FieldHandle, Instance};
 use crate::component::metrics::Metrics;
 use crate::native::snapshot::NativeHistogramSample;
 use crate::registry::global::Global;
@@ -50,6 +50,7 @@ use crate::testing::scope::{Frame, Scoped, TestScope};
 /// ```
 pub struct TestMetrics<T: 'static> {
     metrics: Arc<T>,
+    fields: Arc<[FieldHandle]>,
     registry: Registry,
     // What `global()` returns inside this instance's scopes: leaked once,
     // on the first `enter` or `scope`, however many scopes follow.
@@ -60,7 +61,8 @@ impl<T: Metrics> TestMetrics<T> {
     pub(crate) fn new() -> Self {
         let (registry, instance) = registered_alone(T::__INFO);
         TestMetrics {
-            metrics: downcast_arc(instance),
+            metrics: downcast_arc(instance.metrics),
+            fields: instance.fields,
             registry,
             scoped: OnceCell::new(),
         }
@@ -231,7 +233,7 @@ impl<T: Metrics> TestMetrics<T> {
         Frame::instance(
             *self
                 .scoped
-                .get_or_init(|| Box::leak(Box::new(Global::sharing(&*self.metrics)))),
+                .get_or_init(|| Box::leak(Box::new(Global::sharing(&self.fields)))),
         )
     }
 }
@@ -256,7 +258,7 @@ impl<T> fmt::Debug for TestMetrics<T> {
 /// A new registry with the component `info` describes registered in it,
 /// alone. Not generic, so that each component instantiates little of
 /// `for_test()`.
-fn registered_alone(info: &'static ComponentInfo) -> (Registry, Arc<dyn Any + Send + Sync>) {
+fn registered_alone(info: &'static ComponentInfo) -> (Registry, Instance) {
     let registry = Registry::new();
     let instance = registry.register_component(info).expect(
         "an empty registry has nothing to clash with, and names were checked at compile time",

@@ -1,4 +1,4 @@
-use prometheus_component::metrics_component;
+use prometheus_component::{metrics_component, Metrics};
 use prometheus_component::prometheus::{IntCounter, IntGauge};
 
 metrics_component! {

@@ -1,4 +1,4 @@
-use prometheus_component::metrics_component;
+use prometheus_component::{metrics_component, Metrics};
 use prometheus_component::prometheus::{GaugeVec, HistogramVec, IntCounter};
 
 /// The runtime under another path, as a facade crate would re-export it.
