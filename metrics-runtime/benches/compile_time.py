@@ -5,7 +5,8 @@ declared with `#[derive(Metrics)]` and once written by hand with
 
 Dependencies are built once first, so the timings are those of the
 generated crate alone (what a user's incremental `cargo check` pays),
-measured from a clean state of that crate, several runs, medians reported.
+measured from a clean state of that crate, several runs alternating
+between the two crates, medians reported.
 It also times a from-scratch build of the proc-macro crate with its `syn`.
 
 Two layouts of the same crate are timed. `modules`: each component in a
@@ -117,13 +118,18 @@ def cargo(path, *args, target):
     return time.perf_counter() - start
 
 
-def time_crate(path, name, command, runs, target):
-    cargo(path, command, target=target)  # dependencies, once
-    times = []
+def time_crates(crates, command, runs, target):
+    """Median time of `cargo <command>` for each crate, from a clean state
+    of that crate. The runs alternate between the crates, so that a change
+    in the machine's load during the benchmark weighs on both alike."""
+    for path in crates.values():
+        cargo(path, command, target=target)  # dependencies, once
+    times = {name: [] for name in crates}
     for _ in range(runs):
-        cargo(path, "clean", "-p", name, target=target)
-        times.append(cargo(path, command, target=target))
-    return statistics.median(times), times
+        for name, path in crates.items():
+            cargo(path, "clean", "-p", name, target=target)
+            times[name].append(cargo(path, command, target=target))
+    return {name: (statistics.median(t), t) for name, t in times.items()}
 
 
 def main():
@@ -145,8 +151,7 @@ def main():
             }
             results = {}
             for command in ("check", "build"):
-                for name, path in crates.items():
-                    median, times = time_crate(path, name, command, args.runs, target)
+                for name, (median, times) in time_crates(crates, command, args.runs, target).items():
                     results[(command, name)] = median
                     print(f"{layout:7} cargo {command:5} {name:10}: median {median:6.2f} s  runs {', '.join(f'{t:.2f}' for t in times)}")
                 ratio = results[(command, "gen_derive")] / results[(command, "gen_hand")]
