@@ -51,7 +51,9 @@ impl Registry {
             if registered.presence.is_registered() {
                 return Ok(out(&registered.instance));
             }
-            return self.restore(info, &mut state).map(|instance| out(&instance));
+            return self
+                .restore(info, &mut state)
+                .map(|instance| out(&instance));
         }
         state.check_free(info)?;
         self.check_no_foreign_series(info)?;
