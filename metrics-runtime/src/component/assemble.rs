@@ -1,12 +1,13 @@
 //! Building and sharing a component field by field.
 //!
-//! The derive names each field's type once, in its descriptor, as
-//! `<T as MetricField>::__KIND`; everything done to a field later goes
-//! through the function pointers of that
-//! [`FieldKind`](crate::field::kind::FieldKind). The generated `__build`
-//! then stays one short, untyped line per field (`fields.take()`), which is
-//! what keeps a component cheap to compile, and an unsupported field type
-//! is reported once, at the descriptor, instead of once per use. While it
+//! The derive gives each field's kind once, in its descriptor: a constant
+//! for a type written as a `prometheus` type, `<T as MetricField>::__KIND`
+//! for any other. Everything done to a field later goes through the
+//! function pointers of that [`FieldKind`](crate::field::kind::FieldKind).
+//! The generated `__build` then stays one short line per field
+//! (`fields.take()`, or `take_spelled`, whose bound checks a `prometheus`
+//! type's name), which is what keeps a component cheap to compile, and a
+//! wrong field type is reported once instead of once per use. While it
 //! builds, the builder keeps a handle to each field, so that nothing
 //! generated has to list the fields again.
 
