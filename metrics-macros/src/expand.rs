@@ -136,7 +136,7 @@ fn descriptor(component: &Component, field: &Field) -> TokenStream {
 /// not lie. Any other type names its kind through `MetricField`, the one
 /// place generated code names that type, so that an unsupported type is
 /// one error, shown on the type.
-pub(crate) fn field_kind(ty: &syn::Type, private: &TokenStream) -> TokenStream {
+fn field_kind(ty: &syn::Type, private: &TokenStream) -> TokenStream {
     match spelling::of(ty).and_then(Spelled::kind_const) {
         Some(name) => {
             let name = syn::Ident::new(name, Span::call_site());
