@@ -3,7 +3,6 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use crate::internals::ast::{Component, Field, LabelText};
 use crate::internals::spelling::{self, Spelled};
@@ -18,10 +17,7 @@ pub(crate) fn impl_metrics(component: &Component, krate: &TokenStream) -> TokenS
         .as_ref()
         .map(syn::LitStr::value)
         .unwrap_or_default();
-    let descriptors = component
-        .fields
-        .iter()
-        .map(|field| descriptor(component, field));
+    let descriptors = component.fields.iter().map(descriptor);
     let count = component.fields.len();
     let members: Vec<_> = component.fields.iter().map(|f| &f.ident).collect();
     let takes = component.fields.iter().map(take);
@@ -54,10 +50,7 @@ pub(crate) fn impl_metrics(component: &Component, krate: &TokenStream) -> TokenS
 
         // The component's entry in the binary-wide catalog, gathered by
         // the linker.
-        #[__metrics::linkme::distributed_slice(__metrics::CATALOG)]
-        #[linkme(crate = __metrics::linkme)]
-        static __CATALOG_ENTRY: __metrics::Entry =
-            __metrics::Entry::__of::<#ident>(::core::module_path!());
+        __metrics::catalog_entry!(__metrics::Entry::__of::<#ident>(::core::module_path!()));
     };
     in_scope(krate, body, inherent(ident))
 }
@@ -86,9 +79,9 @@ pub(crate) fn runtime_path(component: &Component) -> TokenStream {
 
 /// The descriptor of `field`: its names and help, the kind of its type,
 /// and what it declares beyond that.
-fn descriptor(component: &Component, field: &Field) -> TokenStream {
+fn descriptor(field: &Field) -> TokenStream {
     let field_name = field.ident.to_string().trim_start_matches("r#").to_owned();
-    let full_name = component.full_name(field);
+    let full_name = &field.checks.full_name;
     let help = field.help().unwrap_or_default();
     let kind = field_kind(&field.ty, &quote!(__metrics));
     let mut out = quote! {
@@ -142,7 +135,7 @@ fn field_kind(ty: &syn::Type, private: &TokenStream) -> TokenStream {
             let name = syn::Ident::new(name, Span::call_site());
             quote!(#private::kinds::#name)
         }
-        None => quote_spanned!(ty.span()=> <#ty as #private::MetricField>::__KIND),
+        None => quote_spanned!(tokens::type_span(ty)=> <#ty as #private::MetricField>::__KIND),
     }
 }
 
@@ -154,7 +147,7 @@ fn take(field: &Field) -> TokenStream {
     match spelling::of(ty) {
         Some(spelled) => {
             let marker = syn::Ident::new(spelled.marker(), Span::call_site());
-            quote_spanned!(ty.span()=> fields.take_spelled::<__metrics::names::#marker, _>())
+            quote_spanned!(tokens::type_span(ty)=> fields.take_spelled::<__metrics::names::#marker, _>())
         }
         None => quote!(fields.take()),
     }

@@ -16,28 +16,29 @@
 //! the name verbatim, so two distinct names never give one identifier.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 
 use crate::internals::ast::{Claim, ClaimKind};
 
 /// One hidden exported macro per claim.
 pub(crate) fn items(claims: &[Claim]) -> TokenStream {
-    claims
-        .iter()
-        .filter_map(|claim| {
-            // `non_local_definitions`: inside a function body an exported
-            // macro still lands at the crate root, which is the point here.
-            let ident = ident(&mangled(claim), claim.span)?;
-            Some(quote_spanned! {claim.span=>
-                #[doc(hidden)]
-                #[allow(non_local_definitions)]
-                #[macro_export]
-                macro_rules! #ident {
-                    () => {};
-                }
-            })
-        })
-        .collect()
+    // `non_local_definitions`: inside a function body an exported macro
+    // still lands at the crate root, which is the point here. The
+    // attributes are built once and shared: the error points at the item
+    // itself, spanned on the claim.
+    let attrs = quote! {
+        #[doc(hidden)]
+        #[allow(non_local_definitions)]
+        #[macro_export]
+    };
+    let mut out = TokenStream::new();
+    for claim in claims {
+        if let Some(ident) = ident(&mangled(claim), claim.span) {
+            out.extend(attrs.clone());
+            out.extend(quote_spanned!(claim.span=> macro_rules! #ident { () => {} }));
+        }
+    }
+    out
 }
 
 /// The identifier a claim's macro is named: see the mangling above.

@@ -4,6 +4,7 @@
 pub use ::core::result::Result;
 pub use ::std::sync::Arc;
 
+pub use crate::__catalog_entry as catalog_entry;
 pub use crate::catalog::assert_unique::{assert_unique, Names};
 pub use crate::catalog::{Entry, CATALOG};
 pub use crate::component::assemble::Builder;
@@ -20,4 +21,3 @@ pub use crate::labels::typed_labels::{require_typed_labels, TypedLabelsField};
 pub use crate::registry::global::GlobalCell;
 pub use crate::registry::Registry;
 pub use crate::testing::test_metrics::TestMetrics;
-pub use linkme;

@@ -48,6 +48,8 @@ pub(crate) struct FieldChecks {
     /// The native histogram parameters, checked: schema, max buckets,
     /// zero threshold.
     pub(crate) native: Option<NativeValues>,
+    /// The full metric name, `namespace_subsystem_name`, built once.
+    pub(crate) full_name: String,
 }
 
 /// `native(..)`'s parameters after their checks, defaults filled in.
@@ -135,38 +137,49 @@ impl Component {
         self.attrs.allow.and(field.attrs.allow)
     }
 
-    /// `namespace_subsystem_name`, empty segments left out, or the
-    /// field's `full_name`.
-    pub(crate) fn full_name(&self, field: &Field) -> String {
-        self.full_name_from(field, true, true)
-    }
-
-    /// The full name with the namespace and the middle segment only where
-    /// `namespace` and `middle` say so: the part of the name that can be
-    /// checked while another segment is invalid.
-    pub(crate) fn full_name_from(&self, field: &Field, namespace: bool, middle: bool) -> String {
-        if let Some(full) = &field.attrs.full_name {
-            return full.value();
+    /// What the component puts before each field's own name,
+    /// `namespace_subsystem_` with empty segments left out, counting the
+    /// namespace and the middle segment only where `namespace` and
+    /// `middle` say so: the part that can be checked while another segment
+    /// is invalid. Built once per component, not once per field.
+    pub(crate) fn name_prefix(&self, namespace: bool, middle: bool) -> String {
+        let mut prefix = String::new();
+        if let Some(ns) = self.attrs.namespace.as_ref().filter(|_| namespace) {
+            prefix.push_str(&ns.value());
         }
-        let namespace = match &self.attrs.namespace {
-            Some(ns) if namespace => ns.value(),
-            _ => String::new(),
-        };
-        let subsystem = if middle {
-            self.subsystem()
-        } else {
-            String::new()
-        };
-        let name = field.metric_name();
-        [namespace, subsystem, name]
-            .into_iter()
-            .filter(|segment| !segment.is_empty())
-            .collect::<Vec<_>>()
-            .join("_")
+        if middle {
+            let subsystem = self.subsystem();
+            if !subsystem.is_empty() && !prefix.is_empty() {
+                prefix.push('_');
+            }
+            prefix.push_str(&subsystem);
+        }
+        if !prefix.is_empty() {
+            prefix.push('_');
+        }
+        prefix
     }
 }
 
 impl Field {
+    /// The full name of the field's metric: its `full_name`, or `prefix`
+    /// (`Component::name_prefix`) followed by its own name.
+    pub(crate) fn full_name(&self, prefix: &str) -> String {
+        match &self.attrs.full_name {
+            Some(full) => full.value(),
+            None => {
+                let name = self.metric_name();
+                if name.is_empty() {
+                    // No empty last segment, as `join` of the segments
+                    // would leave none.
+                    prefix.strip_suffix('_').unwrap_or(prefix).to_owned()
+                } else {
+                    prefix.to_owned() + &name
+                }
+            }
+        }
+    }
+
     /// The name the field gives its metric: `full_name = "..."`,
     /// `name = "..."` (the last segment), or the field name.
     pub(crate) fn metric_name(&self) -> String {

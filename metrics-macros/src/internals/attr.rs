@@ -371,7 +371,8 @@ fn doc(attrs: &[Attribute], needed: bool, errors: &mut Errors) -> Option<Doc> {
                 lit: Lit::Str(s), ..
             }) => {
                 lines.push(s.value());
-                span.get_or_insert(attr.span());
+                // The `#`, which for a doc comment is the whole comment.
+                span.get_or_insert(attr.pound_token.span);
             }
             other if needed => errors.spanned(
                 other,

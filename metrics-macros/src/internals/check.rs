@@ -36,16 +36,24 @@ pub(crate) fn check(component: &mut Component, errors: &mut Errors) -> Vec<Claim
     let mut claims = Vec::new();
     let segments = check_component_attrs(component, &mut claims, errors);
     let mut full_names: HashMap<String, &Field> = HashMap::new();
+    let prefix = component.name_prefix(true, true);
+    // The prefix of the segments that are valid, to check the rest of a
+    // name while one of them is not.
+    let valid_prefix = (!(segments.namespace && segments.middle))
+        .then(|| component.name_prefix(segments.namespace, segments.middle));
     let results: Vec<FieldChecks> = component
         .fields
         .iter()
         .map(|field| {
+            let full = field.full_name(&prefix);
             // A field whose attribute could not be read may have lost its
             // `name`, `help` or `labels`: checks of those would only repeat
             // the error already reported.
-            let name_valid = !field.attrs.incomplete && check_name(component, field, &segments, errors);
+            let name_valid = !field.attrs.incomplete && {
+                let checkable = valid_prefix.as_deref().map(|p| field.full_name(p));
+                check_name(component, field, &segments, checkable.as_deref().unwrap_or(&full), errors)
+            };
             let total_rule = name_valid && !component.allowed(field).allows(Rule::CounterTotal);
-            let full = component.full_name(field);
             // A full name given verbatim does not depend on the segments.
             let composed_valid = match field.attrs.full_name {
                 Some(_) => segments.complete,
@@ -62,7 +70,7 @@ pub(crate) fn check(component: &mut Component, errors: &mut Errors) -> Vec<Claim
                     );
                 } else {
                     full_names.insert(full.clone(), field);
-                    claims.push(Claim::metric(full, field.name_span()));
+                    claims.push(Claim::metric(full.clone(), field.name_span()));
                 }
             }
             if !field.attrs.incomplete {
@@ -83,6 +91,7 @@ pub(crate) fn check(component: &mut Component, errors: &mut Errors) -> Vec<Claim
                 total_rule,
                 buckets,
                 native,
+                full_name: full,
             }
         })
         .collect();
@@ -149,10 +158,13 @@ fn check_component_attrs(
 /// from the valid segments only, so that an invalid namespace or component
 /// name is reported once, not again in every metric name); `true` when
 /// both passed.
+/// Checks the metric name of `field`; `full` is its full name, built from
+/// the segments that are valid.
 fn check_name(
     component: &Component,
     field: &Field,
     segments: &Segments,
+    full: &str,
     errors: &mut Errors,
 ) -> bool {
     let allowed = component.allowed(field);
@@ -177,8 +189,7 @@ fn check_name(
     if segment.is_err() || !segments.complete {
         return segment.is_ok();
     }
-    let full = component.full_name_from(field, segments.namespace, segments.middle);
-    if let Err(problem) = names::promlint(&full, allowed) {
+    if let Err(problem) = names::promlint(full, allowed) {
         errors.at(
             field.name_span(),
             format_args!("metric `{full}`: {problem}"),
@@ -186,7 +197,7 @@ fn check_name(
     }
     // A name that breaks only promlint's rules is still a valid name: the
     // checks that need one (`_total`, uniqueness) run in the same compile.
-    names::valid_full_name(&full).is_ok()
+    names::valid_full_name(full).is_ok()
 }
 
 fn check_help(field: &Field, errors: &mut Errors) {
@@ -270,4 +281,66 @@ fn check_label_name(
         (Some(_), _) => format!("label `{value}` is given twice for this metric: keep one"),
     };
     errors.at(name.span(), message);
+}
+
+#[cfg(test)]
+mod tests {
+    use syn::DeriveInput;
+
+    use crate::internals::attr;
+    use crate::internals::errors::Errors;
+
+    /// The full names `check` records for the fields of `input`.
+    fn full_names(input: DeriveInput) -> Vec<String> {
+        let mut errors = Errors::default();
+        let mut component = attr::read_component(&input, false, &mut errors).expect("a component");
+        super::check(&mut component, &mut errors);
+        assert!(errors.is_empty(), "{}", errors.into_compile_errors());
+        component
+            .fields
+            .into_iter()
+            .map(|f| f.checks.full_name)
+            .collect()
+    }
+
+    #[test]
+    fn full_names_join_the_segments_given() {
+        let names = full_names(syn::parse_quote! {
+            #[metrics(component = "http", namespace = "shop")]
+            struct HttpMetrics {
+                /// Requests.
+                requests_total: IntCounter,
+                /// Errors.
+                #[metric(name = "failures_total")]
+                errors: IntCounter,
+                /// Events.
+                #[metric(full_name = "relay_events_total")]
+                events: IntCounter,
+            }
+        });
+        assert_eq!(
+            names,
+            [
+                "shop_http_requests_total",
+                "shop_http_failures_total",
+                "relay_events_total"
+            ]
+        );
+        let names = full_names(syn::parse_quote! {
+            #[metrics(component = "http", subsystem = "api")]
+            struct HttpMetrics {
+                /// Requests.
+                requests_total: IntCounter,
+            }
+        });
+        assert_eq!(names, ["api_requests_total"]);
+        let names = full_names(syn::parse_quote! {
+            #[metrics(component = "http", namespace = "shop", subsystem = "")]
+            struct HttpMetrics {
+                /// Requests.
+                requests_total: IntCounter,
+            }
+        });
+        assert_eq!(names, ["shop_requests_total"]);
+    }
 }

@@ -62,6 +62,28 @@ pub use self::rules::{check_rules, check_rules_with, RuleProblem};
 #[doc(hidden)]
 pub static CATALOG: [Entry];
 
+/// Adds `$entry` to [`CATALOG`]; for the generated code of the derive.
+// This is what `#[distributed_slice(CATALOG)]` on the entry expands to in
+// the end, without the attribute's own work: linkme's proc macro and the
+// function with two closures it type-checks to prove the element's type,
+// for every component. That was the largest part of what `cargo check`
+// pays per component (BENCHMARKS.md); here the type is fixed by this
+// macro. The input is the protocol of the macro linkme generates with the
+// slice (linkme 0.3.34 and later): a detail of linkme, kept in this one
+// place, so that a linkme release that changes it breaks this crate's
+// build and its catalog tests, not code the derive wrote into users'
+// crates.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __catalog_entry {
+    ($entry:expr) => {
+        $crate::__private::CATALOG! {
+            #![linkme_macro = $crate::__private::CATALOG]
+            static __CATALOG_ENTRY: $crate::__private::Entry = $entry;
+        }
+    };
+}
+
 /// Every component linked into this binary, in no particular order.
 pub fn components() -> impl Iterator<Item = &'static Entry> {
     CATALOG.iter()
