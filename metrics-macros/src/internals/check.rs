@@ -293,14 +293,19 @@ mod tests {
     /// The full names `check` records for the fields of `input`.
     fn full_names(input: DeriveInput) -> Vec<String> {
         let mut errors = Errors::default();
-        let mut component = attr::read_component(&input, false, &mut errors).expect("a component");
-        super::check(&mut component, &mut errors);
+        // No component read gives no names, which the assertions refuse.
+        let names = attr::read_component(&input, false, &mut errors)
+            .map(|mut component| {
+                super::check(&mut component, &mut errors);
+                component
+                    .fields
+                    .into_iter()
+                    .map(|f| f.checks.full_name)
+                    .collect()
+            })
+            .unwrap_or_default();
         assert!(errors.is_empty(), "{}", errors.into_compile_errors());
-        component
-            .fields
-            .into_iter()
-            .map(|f| f.checks.full_name)
-            .collect()
+        names
     }
 
     #[test]
