@@ -143,17 +143,20 @@ impl Component {
     /// `middle` say so: the part that can be checked while another segment
     /// is invalid. Built once per component, not once per field.
     pub(crate) fn name_prefix(&self, namespace: bool, middle: bool) -> String {
-        let mut prefix = String::new();
-        if let Some(ns) = self.attrs.namespace.as_ref().filter(|_| namespace) {
-            prefix.push_str(&ns.value());
-        }
-        if middle {
-            let subsystem = self.subsystem();
-            if !subsystem.is_empty() && !prefix.is_empty() {
-                prefix.push('_');
-            }
-            prefix.push_str(&subsystem);
-        }
+        let namespace = match &self.attrs.namespace {
+            Some(ns) if namespace => ns.value(),
+            _ => String::new(),
+        };
+        let middle = if middle {
+            self.subsystem()
+        } else {
+            String::new()
+        };
+        let mut prefix = [namespace, middle]
+            .into_iter()
+            .filter(|segment| !segment.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
         if !prefix.is_empty() {
             prefix.push('_');
         }
@@ -170,8 +173,7 @@ impl Field {
             None => {
                 let name = self.metric_name();
                 if name.is_empty() {
-                    // No empty last segment, as `join` of the segments
-                    // would leave none.
+                    // An empty name adds no segment, nor the `_` before it.
                     prefix.strip_suffix('_').unwrap_or(prefix).to_owned()
                 } else {
                     prefix.to_owned() + &name
